@@ -1,0 +1,61 @@
+package io.cryptobridge;
+
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportValues;
+import io.cryptobridge.abi.WasiCryptoImports;
+import io.cryptobridge.handles.Handles;
+import io.cryptobridge.symmetric.SymmetricService;
+import java.util.List;
+
+/**
+ * The wasi-crypto state of one guest instance: its handle tables and limits. Handles of one session
+ * are invisible to every other session. A session serves one Wasm instance and is not thread-safe,
+ * as a Wasm instance is single-threaded.
+ *
+ * <pre>{@code
+ * try (CryptoHost host = CryptoHost.withDefaults();
+ *      GuestSession session = host.newSession()) {
+ *     ImportValues imports = session.addTo(ImportValues.builder())
+ *             .addFunction(wasi.toHostFunctions())
+ *             .build();
+ *     Instance.builder(module).withImportValues(imports).build();
+ * }
+ * }</pre>
+ */
+public final class GuestSession implements AutoCloseable {
+    private final Handles handles;
+    private final List<HostFunction> hostFunctions;
+    private final SessionLimits limits;
+
+    GuestSession(CryptoHost host, SessionLimits limits) {
+        this.limits = limits;
+        this.handles = new Handles(limits.maxHandles());
+        SymmetricService symmetric = new SymmetricService(host.router(), host.random());
+        this.hostFunctions = WasiCryptoImports.create(handles, symmetric);
+    }
+
+    /** The host functions of all six {@code wasi_ephemeral_crypto_*} modules. */
+    public List<HostFunction> hostFunctions() {
+        return hostFunctions;
+    }
+
+    /** Adds {@link #hostFunctions()} to an import builder and returns it. */
+    public ImportValues.Builder addTo(ImportValues.Builder builder) {
+        return builder.addFunction(hostFunctions.toArray(HostFunction[]::new));
+    }
+
+    public SessionLimits limits() {
+        return limits;
+    }
+
+    /** Live handles of every type; for tests and monitoring. */
+    public int liveHandles() {
+        return handles.liveCount();
+    }
+
+    /** Releases every handle and key of this session. */
+    @Override
+    public void close() {
+        handles.clear();
+    }
+}

@@ -1,0 +1,22 @@
+package io.cryptobridge.spi;
+
+import java.util.Optional;
+
+/**
+ * A crypto backend: the software providers, or an HSM. A backend offers one object per algorithm
+ * family it serves; the router asks each in preference order.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** The name the configuration gives this backend (e.g. {@code soft}, {@code hsm}). */
+    String name();
+
+    /** Hashes, MACs, KDFs and AEADs, if this backend serves any. */
+    default Optional<SymmetricPrimitives> symmetric() {
+        return Optional.empty();
+    }
+
+    /** Releases native resources; idempotent. */
+    @Override
+    default void close() {}
+}
