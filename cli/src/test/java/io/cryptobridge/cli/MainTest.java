@@ -174,6 +174,18 @@ class MainTest {
     }
 
     @Test
+    void run_argumentsAfterModule_goToTheGuestEvenWhenTheyLookLikeOptions() {
+        assertEquals(0, run("run", guest("probe.wasm"), "echo", "--interpreter", "-x"));
+        assertEquals("--interpreter -x\n", out());
+    }
+
+    @Test
+    void run_doubleDash_endsTheOptions() {
+        assertEquals(0, run("run", "--env", "A=1", "--", guest("probe.wasm"), "env", "A"));
+        assertEquals("1\n", out());
+    }
+
+    @Test
     void run_argvZero_isTheModuleFileName() {
         assertEquals(0, run("run", guest("probe.wasm"), "argv0"));
         assertEquals("probe.wasm\n", out());
