@@ -39,6 +39,7 @@ final class AsymmetricCommonFunctions {
                         "iiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 4));
+                            h.keyPairs.requireRoom();
                             AlgorithmType type = AlgorithmType.fromAbi(i32(a, 0));
                             String algorithm = m.readString(i32(a, 1), i32(a, 2));
                             Options options = optionalOptions(m, h, i32(a, 3));
@@ -51,6 +52,7 @@ final class AsymmetricCommonFunctions {
                         "iiiiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 6));
+                            h.keyPairs.requireRoom();
                             AlgorithmType type = AlgorithmType.fromAbi(i32(a, 0));
                             String algorithm = m.readString(i32(a, 1), i32(a, 2));
                             byte[] encoded = m.read(i32(a, 3), i32(a, 4));
@@ -65,6 +67,7 @@ final class AsymmetricCommonFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.keyPairs.requireRoom();
                             KeyPair pair =
                                     service.keyPair(
                                             h.publicKeys.get(i32(a, 0)),
@@ -76,6 +79,7 @@ final class AsymmetricCommonFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom();
                             KeyPair pair = h.keyPairs.get(i32(a, 0));
                             byte[] encoded = pair.export(KeyPairEncoding.fromAbi(i32(a, 1)));
                             out.set(h.arrayOutputs.register(new ArrayOutput(encoded)));
@@ -85,6 +89,7 @@ final class AsymmetricCommonFunctions {
                         "ii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.publicKeys.requireRoom();
                             KeyPair pair = h.keyPairs.get(i32(a, 0));
                             out.set(h.publicKeys.register(pair.publicKey()));
                         })
@@ -93,6 +98,7 @@ final class AsymmetricCommonFunctions {
                         "ii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.secretKeys.requireRoom();
                             KeyPair pair = h.keyPairs.get(i32(a, 0));
                             out.set(h.secretKeys.register(pair.secretKey()));
                         })
@@ -114,6 +120,7 @@ final class AsymmetricCommonFunctions {
                         "iiiiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 6));
+                            h.publicKeys.requireRoom();
                             AlgorithmType type = AlgorithmType.fromAbi(i32(a, 0));
                             String algorithm = m.readString(i32(a, 1), i32(a, 2));
                             byte[] encoded = m.read(i32(a, 3), i32(a, 4));
@@ -128,6 +135,7 @@ final class AsymmetricCommonFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom();
                             byte[] encoded =
                                     h.publicKeys
                                             .get(i32(a, 0))
@@ -140,6 +148,7 @@ final class AsymmetricCommonFunctions {
                         "ii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.publicKeys.requireRoom();
                             out.set(h.publicKeys.register(h.secretKeys.get(i32(a, 0)).publicKey()));
                         })
                 .function("publickey_close", "i", (m, a) -> h.publicKeys.remove(i32(a, 0)));
@@ -151,6 +160,7 @@ final class AsymmetricCommonFunctions {
                         "iiiiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 6));
+                            h.secretKeys.requireRoom();
                             AlgorithmType type = AlgorithmType.fromAbi(i32(a, 0));
                             String algorithm = m.readString(i32(a, 1), i32(a, 2));
                             byte[] encoded = m.read(i32(a, 3), i32(a, 4));
@@ -165,6 +175,7 @@ final class AsymmetricCommonFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom();
                             byte[] encoded =
                                     h.secretKeys
                                             .get(i32(a, 0))

@@ -20,6 +20,7 @@ final class KeyExchangeFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom();
                             byte[] secret =
                                     service.dh(
                                             h.publicKeys.get(i32(a, 0)),
@@ -33,10 +34,12 @@ final class KeyExchangeFunctions {
                             // Two outputs: the secret first, then the ciphertext.
                             GuestMemory.Out32 secretOut = m.out32(i32(a, 1));
                             GuestMemory.Out32 ciphertextOut = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom(2);
                             KeyExchangePrimitives.Encapsulation result =
                                     service.encapsulate(h.publicKeys.get(i32(a, 0)));
                             int secret = h.arrayOutputs.register(new ArrayOutput(result.secret()));
-                            int ciphertext = registerOrRelease(h, secret, result.ciphertext());
+                            int ciphertext =
+                                    h.arrayOutputs.register(new ArrayOutput(result.ciphertext()));
                             secretOut.set(secret);
                             ciphertextOut.set(ciphertext);
                         })
@@ -45,20 +48,11 @@ final class KeyExchangeFunctions {
                         "iiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 3));
+                            h.arrayOutputs.requireRoom();
                             byte[] ciphertext = m.read(i32(a, 1), i32(a, 2));
                             byte[] secret =
                                     service.decapsulate(h.secretKeys.get(i32(a, 0)), ciphertext);
                             out.set(h.arrayOutputs.register(new ArrayOutput(secret)));
                         });
-    }
-
-    /** Registers the second output; if that fails, the first is not left behind. */
-    private static int registerOrRelease(Handles h, int first, byte[] data) {
-        try {
-            return h.arrayOutputs.register(new ArrayOutput(data));
-        } catch (RuntimeException e) {
-            h.arrayOutputs.remove(first);
-            throw e;
-        }
     }
 }

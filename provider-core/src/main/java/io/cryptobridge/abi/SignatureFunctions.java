@@ -31,6 +31,7 @@ final class SignatureFunctions {
                         "iii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 2));
+                            h.arrayOutputs.requireRoom();
                             Signature signature = h.signatures.get(i32(a, 0));
                             byte[] encoded = signature.export(SignatureEncoding.fromAbi(i32(a, 1)));
                             out.set(h.arrayOutputs.register(new ArrayOutput(encoded)));
@@ -40,6 +41,7 @@ final class SignatureFunctions {
                         "iiiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 5));
+                            h.signatures.requireRoom();
                             String algorithm = m.readString(i32(a, 0), i32(a, 1));
                             byte[] encoded = m.read(i32(a, 2), i32(a, 3));
                             SignatureEncoding encoding = SignatureEncoding.fromAbi(i32(a, 4));
@@ -56,6 +58,7 @@ final class SignatureFunctions {
                         "ii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.signatureStates.requireRoom();
                             out.set(
                                     h.signatureStates.register(
                                             service.openSigner(h.keyPairs.get(i32(a, 0)))));
@@ -74,6 +77,7 @@ final class SignatureFunctions {
                             // WITX types this as array_output; every peer and WIT 0.11 return a
                             // signature handle.
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.signatures.requireRoom();
                             Signature signature = h.signatureStates.get(i32(a, 0)).sign();
                             out.set(h.signatures.register(signature));
                         })
@@ -89,6 +93,7 @@ final class SignatureFunctions {
                         "ii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            h.verificationStates.requireRoom();
                             out.set(
                                     h.verificationStates.register(
                                             service.openVerifier(h.publicKeys.get(i32(a, 0)))));

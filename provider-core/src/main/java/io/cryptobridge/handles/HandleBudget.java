@@ -16,13 +16,13 @@ final class HandleBudget {
     }
 
     void reserve() {
-        requireRoom();
+        requireRoom(1);
         used++;
     }
 
-    /** Fails with too_many_handles unless one more handle fits. */
-    void requireRoom() {
-        if (used >= max) {
+    /** Fails with too_many_handles unless {@code count} more handles fit. */
+    void requireRoom(int count) {
+        if (used > max - count) {
             throw new CryptoException(
                     CryptoErrno.TOO_MANY_HANDLES, "the guest holds " + max + " handles already");
         }

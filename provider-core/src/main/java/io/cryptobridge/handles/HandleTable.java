@@ -44,7 +44,12 @@ public final class HandleTable<T> {
      * no nonce spent, no output written.
      */
     public void requireRoom() {
-        budget.requireRoom();
+        requireRoom(1);
+    }
+
+    /** Like {@link #requireRoom()}, for work whose results get {@code count} handles. */
+    public void requireRoom(int count) {
+        budget.requireRoom(count);
     }
 
     private int nextFreeHandle() {

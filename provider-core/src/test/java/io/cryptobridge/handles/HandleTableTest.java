@@ -79,4 +79,15 @@ class HandleTableTest {
         keys.remove(key);
         tags.requireRoom();
     }
+
+    @Test
+    void requireRoom_forTwoWithOneLeft_failsTooManyHandlesWithoutReserving() {
+        HandleBudget budget = new HandleBudget(3);
+        HandleTable<String> outputs = new HandleTable<>(HandleType.ARRAY_OUTPUT, budget);
+        outputs.register("a");
+        outputs.register("b");
+        assertEquals(CryptoErrno.TOO_MANY_HANDLES, errnoOf(() -> outputs.requireRoom(2)));
+        outputs.requireRoom(1);
+        assertEquals(2, budget.used());
+    }
 }
