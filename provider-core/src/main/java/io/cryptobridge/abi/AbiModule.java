@@ -48,19 +48,21 @@ public final class AbiModule {
 
     /** Registers a function that this host does not offer: it answers {@code errno}. */
     public AbiModule unavailable(String name, String signature, CryptoErrno errno, String why) {
-        return function(
-                name,
-                signature,
-                (memory, args) -> {
-                    throw new CryptoException(errno, why);
-                });
+        return function(name, signature, refuse(errno, why));
+    }
+
+    /** A body that always fails with {@code errno}. */
+    static Body refuse(CryptoErrno errno, String why) {
+        return (memory, args) -> {
+            throw new CryptoException(errno, why);
+        };
     }
 
     public List<HostFunction> functions() {
         return List.copyOf(functions);
     }
 
-    private static long[] invoke(
+    static long[] invoke(
             String qualified, Body body, com.dylibso.chicory.runtime.Memory memory, long[] args) {
         try {
             body.call(new GuestMemory(memory), args);

@@ -20,11 +20,16 @@ public final class GuestMemory {
 
     private final Memory memory;
 
+    /** Wraps a guest's memory; null (a module without memory) fails on first access. */
     public GuestMemory(Memory memory) {
+        this.memory = memory;
+    }
+
+    private Memory memory() {
         if (memory == null) {
             throw new CryptoException(CryptoErrno.GUEST_ERROR, "the guest exports no memory");
         }
-        this.memory = memory;
+        return memory;
     }
 
     /** Fails with guest_error unless [pointer, pointer+length) lies inside memory. */
@@ -36,7 +41,7 @@ public final class GuestMemory {
         }
         long start = Integer.toUnsignedLong(pointer);
         long end = start + Integer.toUnsignedLong(length);
-        long size = (long) memory.pages() * Memory.PAGE_SIZE;
+        long size = (long) memory().pages() * Memory.PAGE_SIZE;
         if (end > size) {
             throw new CryptoException(
                     CryptoErrno.GUEST_ERROR,
@@ -52,7 +57,7 @@ public final class GuestMemory {
 
     public byte[] read(int pointer, int length) {
         check(pointer, length);
-        return memory.readBytes(pointer, length);
+        return memory().readBytes(pointer, length);
     }
 
     /** A UTF-8 string such as an algorithm or option name. */
@@ -62,12 +67,12 @@ public final class GuestMemory {
 
     public void write(int pointer, byte[] data) {
         check(pointer, data.length);
-        memory.write(pointer, data);
+        memory().write(pointer, data);
     }
 
     public void zero(int pointer, int length) {
         check(pointer, length);
-        memory.fill((byte) 0, pointer, pointer + length);
+        memory().fill((byte) 0, pointer, pointer + length);
     }
 
     /**
@@ -76,26 +81,26 @@ public final class GuestMemory {
      */
     public Integer readOptionalHandle(int pointer) {
         check(pointer, OPTIONAL_HANDLE_SIZE);
-        int tag = memory.read(pointer) & 0xff;
+        int tag = memory().read(pointer) & 0xff;
         if (tag == TAG_NONE) {
             return null;
         }
         if (tag != TAG_SOME) {
             throw new CryptoException(CryptoErrno.GUEST_ERROR, "bad optional tag " + tag);
         }
-        return memory.readInt(pointer + 4);
+        return memory().readInt(pointer + 4);
     }
 
     /** Claims a 4-byte output slot (a handle or a size). */
     public Out32 out32(int pointer) {
         check(pointer, 4);
-        return value -> memory.writeI32(pointer, value);
+        return value -> memory().writeI32(pointer, value);
     }
 
     /** Claims an 8-byte output slot (a version or u64). */
     public Out64 out64(int pointer) {
         check(pointer, 8);
-        return value -> memory.writeLong(pointer, value);
+        return value -> memory().writeLong(pointer, value);
     }
 
     /** A checked 4-byte output slot, written little-endian. */

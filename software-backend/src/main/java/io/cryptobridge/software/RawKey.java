@@ -1,0 +1,53 @@
+package io.cryptobridge.software;
+
+import io.cryptobridge.CryptoErrno;
+import io.cryptobridge.CryptoException;
+import io.cryptobridge.spi.BackendKey;
+import java.util.Arrays;
+
+/** Key bytes held in the JVM heap by the software backend. Never printed. */
+final class RawKey implements BackendKey {
+    private final byte[] bytes;
+    private volatile boolean destroyed;
+
+    RawKey(byte[] bytes) {
+        this.bytes = bytes.clone();
+    }
+
+    /** The key bytes for a primitive; fails once the key was destroyed. */
+    byte[] bytes() {
+        if (destroyed) {
+            throw new CryptoException(CryptoErrno.INVALID_KEY, "the key was destroyed");
+        }
+        return bytes;
+    }
+
+    /** The software backend's own key, or invalid_key for a key another backend holds. */
+    static RawKey of(BackendKey key) {
+        if (key instanceof RawKey) {
+            return (RawKey) key;
+        }
+        throw new CryptoException(CryptoErrno.INVALID_KEY, "the key belongs to another backend");
+    }
+
+    @Override
+    public boolean extractable() {
+        return true;
+    }
+
+    @Override
+    public byte[] exportRaw() {
+        return bytes().clone();
+    }
+
+    @Override
+    public void destroy() {
+        destroyed = true;
+        Arrays.fill(bytes, (byte) 0);
+    }
+
+    @Override
+    public String toString() {
+        return "RawKey[" + bytes.length + " bytes]";
+    }
+}

@@ -1,0 +1,32 @@
+package io.cryptobridge.software;
+
+import io.cryptobridge.spi.Backend;
+import io.cryptobridge.spi.SymmetricPrimitives;
+import java.security.SecureRandom;
+import java.util.Optional;
+
+/** The software backend: JDK and BouncyCastle primitives, chosen per algorithm for speed. */
+public final class SoftwareBackend implements Backend {
+    private final String name;
+    private final SoftwareSymmetric symmetric;
+
+    public SoftwareBackend(String name, SecureRandom random) {
+        this.name = name;
+        this.symmetric = new SoftwareSymmetric(random);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Optional<SymmetricPrimitives> symmetric() {
+        return Optional.of(symmetric);
+    }
+
+    @Override
+    public String toString() {
+        return "SoftwareBackend[" + name + "]";
+    }
+}
