@@ -84,10 +84,10 @@ final class EcKeys implements KeyScheme {
                 other.getN().equals(domain.getN())
                         && Arrays.equals(
                                 other.getG().getEncoded(false), domain.getG().getEncoded(false))
-                        && other.getCurve()
-                                .getField()
-                                .getCharacteristic()
-                                .equals(domain.getCurve().getField().getCharacteristic());
+                        // The whole curve (field, a, b) and the cofactor: explicit parameters
+                        // that change only the cofactor are Wycheproof-invalid keys.
+                        && other.getCurve().equals(domain.getCurve())
+                        && java.util.Objects.equals(other.getH(), domain.getH());
         if (!same) {
             throw KeyErrors.invalidKey("the key is not on " + curve.standardName());
         }
