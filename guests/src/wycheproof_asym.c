@@ -20,7 +20,7 @@ EXPORT("alloc") void *guest_alloc(size_t len) {
     return malloc(len ? len : 1);
 }
 
-EXPORT("release") void guest_release(void *p) {
+EXPORT("dealloc") void guest_dealloc(void *p) {
     free(p);
 }
 

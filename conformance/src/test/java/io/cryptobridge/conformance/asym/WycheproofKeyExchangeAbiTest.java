@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobridge.CryptoErrno;
+import io.cryptobridge.conformance.GuestRunner;
+import io.cryptobridge.conformance.Guests;
+import io.cryptobridge.conformance.ReactorGuest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -46,17 +49,22 @@ class WycheproofKeyExchangeAbiTest {
                                     + "2a8648ce3d030107"
                                     + "042730250201010420");
 
-    private static AsymGuestRunner.Reactor guest;
+    private static GuestRunner runner;
+    private static ReactorGuest guest;
 
     @BeforeAll
     static void startGuest() {
-        guest = new AsymGuestRunner.Reactor(AsymGuestRunner.wasm("wycheproof_asym.wasm"));
+        runner = GuestRunner.withDefaults();
+        guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
     }
 
     @AfterAll
     static void stopGuest() {
         if (guest != null) {
             guest.close();
+        }
+        if (runner != null) {
+            runner.close();
         }
     }
 
@@ -235,11 +243,15 @@ class WycheproofKeyExchangeAbiTest {
     private static Outcome dh(String alg, byte[] sk, int skEnc, byte[] pk, int pkEnc) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
         int[] ptrs = {
-            guest.put(name), guest.put(sk), guest.put(pk), guest.reserve(OUT_CAP), guest.reserve(4)
+            guest.copyIn(name),
+            guest.copyIn(sk),
+            guest.copyIn(pk),
+            guest.alloc(OUT_CAP),
+            guest.alloc(4)
         };
         try {
             int code =
-                    guest.call(
+                    guest.callErrno(
                             "dh",
                             ptrs[0],
                             name.length,
@@ -261,11 +273,15 @@ class WycheproofKeyExchangeAbiTest {
     private static Outcome decaps(String alg, byte[] sk, byte[] ct) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
         int[] ptrs = {
-            guest.put(name), guest.put(sk), guest.put(ct), guest.reserve(OUT_CAP), guest.reserve(4)
+            guest.copyIn(name),
+            guest.copyIn(sk),
+            guest.copyIn(ct),
+            guest.alloc(OUT_CAP),
+            guest.alloc(4)
         };
         try {
             int code =
-                    guest.call(
+                    guest.callErrno(
                             "decaps",
                             ptrs[0],
                             name.length,
@@ -285,10 +301,10 @@ class WycheproofKeyExchangeAbiTest {
 
     private static Outcome publicFromSecret(String alg, byte[] sk) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
-        int[] ptrs = {guest.put(name), guest.put(sk), guest.reserve(OUT_CAP), guest.reserve(4)};
+        int[] ptrs = {guest.copyIn(name), guest.copyIn(sk), guest.alloc(OUT_CAP), guest.alloc(4)};
         try {
             int code =
-                    guest.call(
+                    guest.callErrno(
                             "public_from_secret",
                             ALG_KX,
                             ptrs[0],
@@ -316,7 +332,7 @@ class WycheproofKeyExchangeAbiTest {
 
     private static void freeAll(int[] ptrs) {
         for (int p : ptrs) {
-            guest.free(p);
+            guest.dealloc(p);
         }
     }
 

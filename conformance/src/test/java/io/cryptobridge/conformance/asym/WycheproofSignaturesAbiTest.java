@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobridge.CryptoErrno;
+import io.cryptobridge.conformance.GuestRunner;
+import io.cryptobridge.conformance.Guests;
+import io.cryptobridge.conformance.ReactorGuest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,8 @@ class WycheproofSignaturesAbiTest {
     private static final int PK_SEC = 3;
     private static final int SIG_RAW = 0;
 
-    private static AsymGuestRunner.Reactor guest;
+    private static GuestRunner runner;
+    private static ReactorGuest guest;
 
     /** One file: the ABI algorithm, which key field to import how, and the expected tallies. */
     record SigFile(
@@ -86,13 +90,17 @@ class WycheproofSignaturesAbiTest {
 
     @BeforeAll
     static void startGuest() {
-        guest = new AsymGuestRunner.Reactor(AsymGuestRunner.wasm("wycheproof_asym.wasm"));
+        runner = GuestRunner.withDefaults();
+        guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
     }
 
     @AfterAll
     static void stopGuest() {
         if (guest != null) {
             guest.close();
+        }
+        if (runner != null) {
+            runner.close();
         }
     }
 
@@ -208,12 +216,12 @@ class WycheproofSignaturesAbiTest {
     private static int verify(
             String algorithm, byte[] key, int keyEncoding, byte[] msg, byte[] sig) {
         byte[] alg = algorithm.getBytes(StandardCharsets.UTF_8);
-        int algPtr = guest.put(alg);
-        int keyPtr = guest.put(key);
-        int msgPtr = guest.put(msg);
-        int sigPtr = guest.put(sig);
+        int algPtr = guest.copyIn(alg);
+        int keyPtr = guest.copyIn(key);
+        int msgPtr = guest.copyIn(msg);
+        int sigPtr = guest.copyIn(sig);
         try {
-            return guest.call(
+            return guest.callErrno(
                     "verify",
                     algPtr,
                     alg.length,
@@ -226,10 +234,10 @@ class WycheproofSignaturesAbiTest {
                     sig.length,
                     SIG_RAW);
         } finally {
-            guest.free(algPtr);
-            guest.free(keyPtr);
-            guest.free(msgPtr);
-            guest.free(sigPtr);
+            guest.dealloc(algPtr);
+            guest.dealloc(keyPtr);
+            guest.dealloc(msgPtr);
+            guest.dealloc(sigPtr);
         }
     }
 }
