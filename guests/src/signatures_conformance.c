@@ -789,6 +789,7 @@ static void cross_algorithm(void) {
     e = keypair_secretkey(kp1, &sk1);
     if (!e) e = keypair_from_pk_and_sk(pk2, sk1, &out);
     expect("keypair_from_pk_and_sk across algorithms", e, WC_INCOMPATIBLE_KEYS);
+    secretkey_close(sk1);
     keypair_close(kp1);
     keypair_close(kp2);
     publickey_close(pk2);

@@ -61,5 +61,6 @@ class AsymConformanceGuestsTest {
         assertEquals(OptionalInt.of(report.total()), report.plan(), "plan line matches the checks");
         assertEquals(expectedChecks, report.passed().size(), "number of checks");
         assertTrue(result.stderr().isEmpty(), result::describe);
+        assertEquals(0, result.liveHandlesAtExit(), "the guest closes every handle it opened");
     }
 }
