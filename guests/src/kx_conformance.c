@@ -515,6 +515,31 @@ static void test_kem(const kem_alg *a) {
     } else {
         fail(cname("%s publickey_import one byte short", a->name), "raw export", "none");
     }
+    if (pkb.len == a->pk_len && strncmp(a->name, "ML-KEM", 6) == 0) {
+        /* FIPS 203 §7.2 modulus check: a coefficient >= q in ek is refused, never encapsulated
+         * to. The first 12-bit coefficient becomes 4095. */
+        bytes bad = {malloc(pkb.len), pkb.len}, s = {0}, ct = {0};
+        memcpy(bad.p, pkb.p, pkb.len);
+        bad.p[0] = 0xff;
+        bad.p[1] |= 0x0f;
+        wc_handle pkbad;
+        int32_t ei = publickey_import(KX, a->name, strlen(a->name), bad.p, bad.len, WC_K_RAW,
+                                      &pkbad);
+        int32_t v = -1, en = -1;
+        if (!ei) {
+            v = publickey_verify(pkbad);
+            en = encaps(pkbad, &s, &ct);
+            publickey_close(pkbad);
+        }
+        expect_true(cname("%s encapsulation key with a coefficient >= q: invalid_key, never "
+                          "encapsulated to", a->name),
+                    ei == WC_INVALID_KEY || (v == WC_INVALID_KEY && en != WC_SUCCESS),
+                    "invalid_key", ei ? errno_name(ei) : en == WC_SUCCESS ? "an encapsulation"
+                                                                         : errno_name(v));
+        bytes_free(&bad);
+        bytes_free(&s);
+        bytes_free(&ct);
+    }
     uint8_t seven[7] = {0};
     expect(cname("%s secretkey_import of 7 bytes", a->name),
            secretkey_import(KX, a->name, strlen(a->name), seven, 7, WC_K_RAW, &out),
@@ -599,6 +624,13 @@ static void handles_and_mixing(void) {
             signature_verification_state_open(kem_pk, &out), WC_INVALID_OPERATION, WC_INVALID_KEY);
     expect("keypair_from_pk_and_sk across algorithms", keypair_from_pk_and_sk(pk, sk_p256, &out),
            WC_INCOMPATIBLE_KEYS);
+    bytes p256_spki = {0};
+    e = exp_pk(pk_p256, WC_K_PKCS8, &p256_spki);
+    expect("a P-256 public key (pkcs8) imported as P384-SHA384",
+           e ? e : publickey_import(KX, "P384-SHA384", 11, p256_spki.p, p256_spki.len,
+                                    WC_K_PKCS8, &out),
+           WC_INVALID_KEY);
+    bytes_free(&p256_spki);
     uint8_t id[16];
     size_t id_len;
     wc_version v;

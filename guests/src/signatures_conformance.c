@@ -298,6 +298,75 @@ static void encodings(const sig_alg *a, wc_handle kp, wc_handle pk, wc_handle sk
 
 /* ---- signatures ---- */
 
+/* A DER signature that must never verify: refused at import, or refused by verify. */
+static void never_verifies(const sig_alg *a, const char *what, const uint8_t *der, size_t len,
+                           wc_handle pk) {
+    wc_handle s;
+    int32_t e = signature_import(a->name, strlen(a->name), der, len, WC_SIG_DER, &s);
+    if (!e) {
+        e = verify_msg(pk, MSG, MSG_LEN, s);
+        signature_close(s);
+    }
+    expect(cname("%s DER %s: import or verify", a->name, what), e, WC_INVALID_SIGNATURE);
+}
+
+/*
+ * Strict DER (spec §9): a valid signature re-encoded loosely must not verify. The host's own DER
+ * export is SEQUENCE { INTEGER r, INTEGER s } with short-form lengths (at most 102 bytes).
+ */
+#define DER_PROBE_LINES 5
+static void der_probes(const sig_alg *a, wc_handle pk, wc_handle sig) {
+    bytes der = {0};
+    int32_t e = exp_sig(sig, WC_SIG_DER, &der);
+    int shape_ok = !e && der.len >= 8 && der.len < 126 && der.p[0] == 0x30 &&
+                   der.p[1] == der.len - 2 && der.p[2] == 0x02;
+    if (!shape_ok) {
+        for (int i = 0; i < DER_PROBE_LINES; i++) {
+            fail(cname("%s DER probe %d", a->name, i + 1), "a DER export to alter",
+                 e ? errno_name(e) : "other bytes");
+        }
+        bytes_free(&der);
+        return;
+    }
+    uint8_t buf[160];
+    size_t n = der.len;
+
+    memcpy(buf, der.p, n);
+    buf[n] = 0x00;
+    never_verifies(a, "with a trailing zero byte", buf, n + 1, pk);
+
+    /* Long-form length for a short SEQUENCE: BER, not DER. */
+    buf[0] = 0x30;
+    buf[1] = 0x81;
+    buf[2] = (uint8_t)(n - 2);
+    memcpy(buf + 3, der.p + 2, n - 2);
+    never_verifies(a, "with a long-form SEQUENCE length", buf, n + 1, pk);
+
+    /* r with one more leading zero: not minimal. */
+    size_t rlen = der.p[3];
+    buf[0] = 0x30;
+    buf[1] = (uint8_t)(n - 2 + 1);
+    buf[2] = 0x02;
+    buf[3] = (uint8_t)(rlen + 1);
+    buf[4] = 0x00;
+    memcpy(buf + 5, der.p + 4, n - 4);
+    never_verifies(a, "with a non-minimal r", buf, n + 1, pk);
+
+    /* The SEQUENCE claims one byte more than there is. */
+    memcpy(buf, der.p, n);
+    buf[1] = (uint8_t)(n - 1);
+    never_verifies(a, "with a SEQUENCE length past the end", buf, n, pk);
+
+    /* The order of r and s swapped still parses, but is another signature. */
+    size_t slen = der.p[4 + rlen + 1];
+    buf[0] = 0x30;
+    buf[1] = der.p[1];
+    memcpy(buf + 2, der.p + 4 + rlen, 2 + slen);
+    memcpy(buf + 2 + 2 + slen, der.p + 2, 2 + rlen);
+    never_verifies(a, "with r and s swapped", buf, n, pk);
+    bytes_free(&der);
+}
+
 static void signature_encodings(const sig_alg *a, wc_handle pk, wc_handle sig) {
     bytes raw = {0}, der = {0};
     int32_t e = exp_sig(sig, WC_SIG_RAW, &raw);
@@ -354,6 +423,7 @@ static void signature_encodings(const sig_alg *a, wc_handle pk, wc_handle sig) {
             expect2(cname("%s garbage DER 30 00 rejected at import", a->name), e,
                     WC_INVALID_SIGNATURE, WC_UNSUPPORTED_ENCODING);
         }
+        der_probes(a, pk, sig);
     }
 }
 
@@ -775,6 +845,77 @@ static void ed25519_bad_keys(void) {
            WC_INVALID_KEY);
 }
 
+/* Ed25519 public keys that are no usable keys: the identity (low order) and y = p. */
+static void ed25519_odd_public_keys(void) {
+    static const char *odd[2][2] = {
+        {"the identity point", "0100000000000000000000000000000000000000000000000000000000000000"},
+        {"y = p (non-canonical)", "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"},
+    };
+    for (int i = 0; i < 2; i++) {
+        bytes p = unhex(odd[i][1]);
+        wc_handle pk;
+        int32_t e = publickey_import(WC_ALG_SIGNATURES, "Ed25519", 7, p.p, 32, WC_K_RAW, &pk);
+        if (!e) {
+            e = publickey_verify(pk);
+            publickey_close(pk);
+        }
+        expect(cname("Ed25519 public key %s: import or publickey_verify", odd[i][0]), e,
+               WC_INVALID_KEY);
+        bytes_free(&p);
+    }
+}
+
+/* A key is bound to its algorithm's size and curve. */
+static void keys_of_another_size(void) {
+    wc_handle rsa, ec, pk, out;
+    bytes spki = {0}, pkcs8 = {0}, ec_spki = {0}, ec_sec = {0};
+    int32_t e = gen("RSA_PKCS1_2048_SHA256", &rsa);
+    if (!e) e = keypair_publickey(rsa, &pk);
+    if (!e) {
+        e = exp_pk(pk, WC_K_PKCS8, &spki);
+        publickey_close(pk);
+    }
+    if (!e) e = exp_kp(rsa, WC_KP_PKCS8, &pkcs8);
+    if (!e) e = gen("ECDSA_P256_SHA256", &ec);
+    if (!e) e = keypair_publickey(ec, &pk);
+    if (!e) e = exp_pk(pk, WC_K_PKCS8, &ec_spki);
+    if (!e) {
+        e = exp_pk(pk, WC_K_SEC, &ec_sec);
+        publickey_close(pk);
+    }
+    if (!expect("keys for the wrong-size checks", e, WC_SUCCESS)) return;
+    expect("a 2048-bit RSA public key imported as RSA_PKCS1_3072_SHA384",
+           publickey_import(WC_ALG_SIGNATURES, "RSA_PKCS1_3072_SHA384", 21, spki.p, spki.len,
+                            WC_K_PKCS8, &out),
+           WC_INVALID_KEY);
+    expect("a 2048-bit RSA key pair imported as RSA_PSS_4096_SHA512",
+           keypair_import(WC_ALG_SIGNATURES, "RSA_PSS_4096_SHA512", 19, pkcs8.p, pkcs8.len,
+                          WC_KP_PKCS8, &out),
+           WC_INVALID_KEY);
+    expect("a P-256 public key (pkcs8) imported as ECDSA_P384_SHA384",
+           publickey_import(WC_ALG_SIGNATURES, "ECDSA_P384_SHA384", 17, ec_spki.p, ec_spki.len,
+                            WC_K_PKCS8, &out),
+           WC_INVALID_KEY);
+    expect("a P-256 public key (pkcs8) imported as ECDSA_K256_SHA256",
+           publickey_import(WC_ALG_SIGNATURES, "ECDSA_K256_SHA256", 17, ec_spki.p, ec_spki.len,
+                            WC_K_PKCS8, &out),
+           WC_INVALID_KEY);
+    expect("a P-256 public key (sec) imported as ECDSA_P384_SHA384",
+           publickey_import(WC_ALG_SIGNATURES, "ECDSA_P384_SHA384", 17, ec_sec.p, ec_sec.len,
+                            WC_K_SEC, &out),
+           WC_INVALID_KEY);
+    expect("an RSA public key imported as ECDSA_P256_SHA256",
+           publickey_import(WC_ALG_SIGNATURES, "ECDSA_P256_SHA256", 17, spki.p, spki.len,
+                            WC_K_PKCS8, &out),
+           WC_INVALID_KEY);
+    keypair_close(rsa);
+    keypair_close(ec);
+    bytes_free(&spki);
+    bytes_free(&pkcs8);
+    bytes_free(&ec_spki);
+    bytes_free(&ec_sec);
+}
+
 /* A signature handle of one algorithm offered to a verification state of another. */
 static void cross_algorithm(void) {
     wc_handle kp1, kp2, pk2, sig;
@@ -891,6 +1032,8 @@ int main(void) {
     managed();
     ed25519_bad_keys();
     cross_algorithm();
+    ed25519_odd_public_keys();
+    keys_of_another_size();
     rfc8032();
     return finish();
 }

@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class AsymConformanceGuestsTest {
     /** Checks in signatures_conformance.c when every check passes. */
-    private static final int SIGNATURE_CHECKS = 1982;
+    private static final int SIGNATURE_CHECKS = 2006;
 
     /** Checks in kx_conformance.c when every check passes. */
-    private static final int KX_CHECKS = 513;
+    private static final int KX_CHECKS = 517;
 
     @Test
     void signaturesGuest_defaultHost_everyCheckPasses() {
