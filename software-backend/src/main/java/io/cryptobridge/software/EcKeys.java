@@ -7,7 +7,13 @@ import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
@@ -56,6 +62,7 @@ final class EcKeys implements KeyScheme {
             case SEC:
                 return point(encoded);
             case PKCS8:
+                requireNamedCurve(spkiAlgorithm(encoded));
                 ECPublicKeyParameters key = Asn1Keys.fromSpki(encoded, ECPublicKeyParameters.class);
                 requireSameCurve(key.getParameters());
                 return point(key.getQ().getEncoded(false));
@@ -76,6 +83,35 @@ final class EcKeys implements KeyScheme {
             return new ECPublicKeyParameters(domain.getCurve().decodePoint(sec), domain);
         } catch (IllegalArgumentException e) {
             throw KeyErrors.invalidKey("not a valid point of " + curve.standardName(), e);
+        }
+    }
+
+    /**
+     * Only the named-curve form is accepted: explicit curve parameters (which Wycheproof uses for
+     * wrong cofactors and generators) are invalid_key, whatever they contain.
+     */
+    private void requireNamedCurve(AlgorithmIdentifier algorithm) {
+        ASN1Encodable parameters = algorithm.getParameters();
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm.getAlgorithm())
+                || !(parameters instanceof ASN1ObjectIdentifier)
+                || !parameters.equals(domain.getName())) {
+            throw KeyErrors.invalidKey("the key does not name the curve " + curve.standardName());
+        }
+    }
+
+    private static AlgorithmIdentifier spkiAlgorithm(byte[] der) {
+        try {
+            return SubjectPublicKeyInfo.getInstance(der).getAlgorithm();
+        } catch (RuntimeException e) {
+            throw KeyErrors.invalidKey("malformed SubjectPublicKeyInfo", e);
+        }
+    }
+
+    private static AlgorithmIdentifier pkcs8Algorithm(byte[] der) {
+        try {
+            return PrivateKeyInfo.getInstance(der).getPrivateKeyAlgorithm();
+        } catch (RuntimeException e) {
+            throw KeyErrors.invalidKey("malformed PKCS#8 key", e);
         }
     }
 
@@ -120,6 +156,7 @@ final class EcKeys implements KeyScheme {
     }
 
     private ECPrivateKeyParameters fromPkcs8(byte[] encoded) {
+        requireNamedCurve(pkcs8Algorithm(encoded));
         ECPrivateKeyParameters key = Asn1Keys.fromPkcs8(encoded, ECPrivateKeyParameters.class);
         requireSameCurve(key.getParameters());
         return checkedScalar(key.getD());
