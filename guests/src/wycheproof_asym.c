@@ -1,5 +1,6 @@
 /*
- * Reactor guest that runs single asymmetric Wycheproof vectors through the wasi-crypto ABI. The
+ * Reactor guest that runs single asymmetric test vectors (Wycheproof, JDK interop) through the
+ * wasi-crypto ABI. The
  * JUnit side writes the inputs into memory obtained from `alloc`, calls one export per vector and
  * reads the result code: 0 = success, otherwise (stage << 8) | crypto_errno, where the stage
  * names the call that failed (see each export). Every handle is closed before returning, so the
@@ -68,6 +69,38 @@ int32_t verify(const char *alg, size_t alg_len, const uint8_t *pk, size_t pk_len
         signature_close(hsig);
     }
     publickey_close(hpk);
+    return r;
+}
+
+/*
+ * Signs a message with an imported key pair and exports the signature in sig_enc. Stages:
+ * 1 keypair_import, 2 signature_state_open/update, 3 sign, 4 signature_export and reading it.
+ */
+EXPORT("sign")
+int32_t sign(const char *alg, size_t alg_len, const uint8_t *kp, size_t kp_len, int32_t kp_enc,
+             const uint8_t *msg, size_t msg_len, int32_t sig_enc, uint8_t *out, size_t out_cap,
+             size_t *out_len) {
+    wc_handle hkp, st, sig, ao;
+    int32_t e = keypair_import(WC_ALG_SIGNATURES, alg, alg_len, kp, kp_len, kp_enc, &hkp);
+    if (e) return code(1, e);
+    int32_t r;
+    e = signature_state_open(hkp, &st);
+    if (e) {
+        r = code(2, e);
+    } else {
+        e = signature_state_update(st, msg, msg_len);
+        if (e) {
+            r = code(2, e);
+        } else if ((e = signature_state_sign(st, &sig)) != WC_SUCCESS) {
+            r = code(3, e);
+        } else {
+            e = signature_export(sig, sig_enc, &ao);
+            r = code(4, e ? e : pull(ao, out, out_cap, out_len));
+            signature_close(sig);
+        }
+        signature_state_close(st);
+    }
+    keypair_close(hkp);
     return r;
 }
 

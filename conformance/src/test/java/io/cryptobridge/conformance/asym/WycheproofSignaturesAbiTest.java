@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.cryptobridge.CryptoErrno;
-import io.cryptobridge.conformance.GuestRunner;
-import io.cryptobridge.conformance.Guests;
-import io.cryptobridge.conformance.ReactorGuest;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,8 +27,7 @@ class WycheproofSignaturesAbiTest {
     private static final int PK_SEC = 3;
     private static final int SIG_RAW = 0;
 
-    private static GuestRunner runner;
-    private static ReactorGuest guest;
+    private static AsymReactor guest;
 
     /** One file: the ABI algorithm, which key field to import how, and the expected tallies. */
     record SigFile(
@@ -90,17 +85,13 @@ class WycheproofSignaturesAbiTest {
 
     @BeforeAll
     static void startGuest() {
-        runner = GuestRunner.withDefaults();
-        guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
+        guest = new AsymReactor();
     }
 
     @AfterAll
     static void stopGuest() {
         if (guest != null) {
             guest.close();
-        }
-        if (runner != null) {
-            runner.close();
         }
     }
 
@@ -167,7 +158,7 @@ class WycheproofSignaturesAbiTest {
         }
         byte[] msg = WycheproofFiles.hex(test.path("msg"));
         byte[] sig = WycheproofFiles.hex(test.path("sig"));
-        int code = verify(spec.algorithm(), key, keyEncoding, msg, sig);
+        int code = guest.verify(spec.algorithm(), key, keyEncoding, msg, sig, SIG_RAW);
 
         String tcId = test.path("tcId").asText();
         String comment = test.path("comment").asText();
@@ -210,34 +201,6 @@ class WycheproofSignaturesAbiTest {
         }
         if (guest.liveHandles() != 0) {
             tally.fail(tcId, comment, guest.liveHandles() + " handles left open after the call");
-        }
-    }
-
-    private static int verify(
-            String algorithm, byte[] key, int keyEncoding, byte[] msg, byte[] sig) {
-        byte[] alg = algorithm.getBytes(StandardCharsets.UTF_8);
-        int algPtr = guest.copyIn(alg);
-        int keyPtr = guest.copyIn(key);
-        int msgPtr = guest.copyIn(msg);
-        int sigPtr = guest.copyIn(sig);
-        try {
-            return guest.callErrno(
-                    "verify",
-                    algPtr,
-                    alg.length,
-                    keyPtr,
-                    key.length,
-                    keyEncoding,
-                    msgPtr,
-                    msg.length,
-                    sigPtr,
-                    sig.length,
-                    SIG_RAW);
-        } finally {
-            guest.dealloc(algPtr);
-            guest.dealloc(keyPtr);
-            guest.dealloc(msgPtr);
-            guest.dealloc(sigPtr);
         }
     }
 }
