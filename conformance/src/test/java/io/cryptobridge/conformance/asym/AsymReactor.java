@@ -1,5 +1,6 @@
 package io.cryptobridge.conformance.asym;
 
+import io.cryptobridge.SessionLimits;
 import io.cryptobridge.conformance.GuestRunner;
 import io.cryptobridge.conformance.Guests;
 import io.cryptobridge.conformance.ReactorGuest;
@@ -27,7 +28,16 @@ final class AsymReactor implements AutoCloseable {
     private final ReactorGuest guest;
 
     AsymReactor() {
-        this.runner = GuestRunner.withDefaults();
+        this(GuestRunner.withDefaults());
+    }
+
+    /** A reactor whose session has these limits (handles, buffered message bytes). */
+    AsymReactor(SessionLimits limits) {
+        this(GuestRunner.builder().limits(limits).build());
+    }
+
+    private AsymReactor(GuestRunner runner) {
+        this.runner = runner;
         this.guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
     }
 
