@@ -753,6 +753,18 @@ static void algorithm_names(void) {
     expect("keypair_generate(key_exchange, \"ECDSA_P256_SHA256\")",
            keypair_generate(WC_ALG_KEY_EXCHANGE, "ECDSA_P256_SHA256", 17, &NO_OPTIONS, &out),
            WC_UNSUPPORTED_ALGORITHM);
+    /* Enum values and option tags outside their range are guest conversion errors. */
+    expect("keypair_generate with algorithm_type 7",
+           keypair_generate(7, "Ed25519", 7, &NO_OPTIONS, &out), WC_GUEST_ERROR);
+    const wc_opt_handle bad_tag = {2, 0};
+    expect("keypair_generate with an opt_options tag of 2",
+           keypair_generate(WC_ALG_SIGNATURES, "Ed25519", 7, &bad_tag, &out), WC_GUEST_ERROR);
+    expect("publickey_import with publickey_encoding 9",
+           publickey_import(WC_ALG_SIGNATURES, "Ed25519", 7, blob, 32, 9, &out), WC_GUEST_ERROR);
+    expect("keypair_import with keypair_encoding 4",
+           keypair_import(WC_ALG_SIGNATURES, "Ed25519", 7, blob, 64, 4, &out), WC_GUEST_ERROR);
+    expect("signature_import with signature_encoding 2",
+           signature_import("Ed25519", 7, blob, 64, 2, &out), WC_GUEST_ERROR);
     /* Names match case-insensitively, as in every peer. */
     static const char *cases[] = {"ed25519", "ecdsa_p256_sha256", "rsa_pss_2048_sha256"};
     for (size_t i = 0; i < 3; i++) {
