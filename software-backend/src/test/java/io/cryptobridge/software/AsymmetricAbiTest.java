@@ -294,6 +294,27 @@ class AsymmetricAbiTest {
     }
 
     @Test
+    void keypairClose_leavesDerivedKeysAndOpenStatesWorking() {
+        int pair = g.generate(SIGNATURES, "ECDSA_P256_SHA256");
+        int secret = g.slot();
+        check(g.call("keypair_secretkey", pair, secret));
+        int publicKey = publicKeyOf(pair);
+        int state = signState(pair, "m".getBytes());
+        check(g.call("keypair_close", pair));
+        int out = g.slot();
+        assertEquals(CryptoErrno.INVALID_HANDLE.code(), g.call("keypair_publickey", pair, out));
+        int signature = sign(state);
+        assertEquals(
+                0,
+                g.call(
+                        "signature_verification_state_verify",
+                        verifyState(publicKey, "m".getBytes()),
+                        signature));
+        check(g.call("secretkey_export", g.i32(secret), 1, out));
+        assertTrue(g.pull(g.i32(out)).length > 32);
+    }
+
+    @Test
     void allFunctions_registeredUnderTheirModules() {
         String common = "wasi_ephemeral_crypto_asymmetric_common";
         for (String f :
