@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
  *       defined on every 32-byte string, and a host that refuses them would break interop.
  *   <li>ECDH P-256: acceptable vectors exercise odd public-key ASN.1 (explicit curve parameters,
  *       compressed points, unusual encodings). Refusing is fine; succeeding with a wrong secret is
- *       not. The split (13 agreed, 217 refused: named curves only, BouncyCastle's tolerant DER
- *       reader) is pinned so that a change in it is deliberate.
+ *       not. The split with the software backend (13 agreed, 217 refused) is pinned so that a
+ *       change in it is deliberate.
  * </ul>
  */
 class WycheproofKeyExchangeAbiTest {
