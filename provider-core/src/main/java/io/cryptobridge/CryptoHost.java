@@ -1,13 +1,17 @@
 package io.cryptobridge;
 
+import io.cryptobridge.config.BackendDefinition;
+import io.cryptobridge.config.ConfigException;
+import io.cryptobridge.config.CryptoConfig;
 import io.cryptobridge.routing.Router;
 import io.cryptobridge.spi.Backend;
+import io.cryptobridge.spi.BackendFactories;
 import io.cryptobridge.spi.BackendFactory;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 
 /**
  * A wasi-crypto host: the configured backends and the router between them. One host serves many
@@ -15,6 +19,7 @@ import java.util.ServiceLoader;
  *
  * <pre>{@code
  * CryptoHost host = CryptoHost.withDefaults();            // software backend for everything
+ * CryptoHost host = CryptoHost.fromConfig(Path.of("cryptobridge.yaml"));
  * CryptoHost host = CryptoHost.builder().backend(myHsm).backend(soft).build();
  * }</pre>
  */
@@ -36,6 +41,42 @@ public final class CryptoHost implements AutoCloseable {
         return builder().backend(createBackend("software", "software", Map.of())).build();
     }
 
+    /**
+     * A host as a configuration file describes it (see {@code docs/configuration.md}).
+     *
+     * @throws ConfigException naming the file, line and key of the first mistake, or the backend
+     *     that could not be created
+     */
+    public static CryptoHost fromConfig(Path file) {
+        return fromConfig(CryptoConfig.load(file));
+    }
+
+    /**
+     * A host from an already loaded configuration: its backends are created in preference order. If
+     * one cannot be created, those created before it are closed again.
+     *
+     * @throws ConfigException naming the backend that could not be created
+     */
+    public static CryptoHost fromConfig(CryptoConfig config) {
+        Builder builder = builder().limits(config.limits());
+        List<Backend> created = new ArrayList<>();
+        for (String name : config.preference()) {
+            BackendDefinition definition = config.backend(name);
+            try {
+                created.add(createBackend(definition.type(), name, definition.settings()));
+            } catch (RuntimeException e) {
+                created.forEach(Backend::close);
+                throw new ConfigException(
+                        config.source(),
+                        definition.line(),
+                        "backends." + name,
+                        "cannot create the backend: " + e.getMessage());
+            }
+        }
+        created.forEach(builder::backend);
+        return builder.build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -45,13 +86,16 @@ public final class CryptoHost implements AutoCloseable {
      * class path.
      */
     public static Backend createBackend(String type, String name, Map<String, Object> settings) {
-        for (BackendFactory factory : ServiceLoader.load(BackendFactory.class)) {
-            if (factory.type().equals(type)) {
-                return factory.create(name, settings);
-            }
-        }
-        throw new IllegalStateException(
-                "no backend of type '" + type + "' on the class path (is its jar missing?)");
+        BackendFactory factory =
+                BackendFactories.find(type)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalStateException(
+                                                "no backend of type '"
+                                                        + type
+                                                        + "' on the class path (is its jar"
+                                                        + " missing?)"));
+        return factory.create(name, settings);
     }
 
     /** A new guest session with the host's default limits. */

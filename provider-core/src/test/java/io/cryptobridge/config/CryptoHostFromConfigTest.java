@@ -1,0 +1,63 @@
+package io.cryptobridge.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cryptobridge.CryptoHost;
+import io.cryptobridge.GuestSession;
+import io.cryptobridge.spi.Backend;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CryptoHostFromConfigTest {
+    @TempDir Path dir;
+
+    @Test
+    void fromConfig_validFile_createsBackendsInPreferenceOrderWithLimits() throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(
+                file,
+                """
+                backends:
+                  first: {type: test, label: one}
+                  second: {type: test}
+                routing:
+                  default: [second, first]
+                limits:
+                  max-handles: 9
+                """);
+
+        try (CryptoHost host = CryptoHost.fromConfig(file);
+                GuestSession session = host.newSession()) {
+            List<String> names = host.router().backends().stream().map(Backend::name).toList();
+            assertEquals(List.of("second", "first"), names);
+            assertEquals(9, session.limits().maxHandles());
+        }
+    }
+
+    @Test
+    void fromConfig_backendCannotBeCreated_failsNamingItAndClosesTheOthers() throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(
+                file,
+                """
+                backends:
+                  good: {type: test}
+                  bad:
+                    type: test
+                    label: fail
+                """);
+        int closedBefore = TestBackendFactory.CLOSED.get();
+
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoHost.fromConfig(file));
+
+        assertEquals(
+                file + ":3: backends.bad: cannot create the backend: the token is not present",
+                e.getMessage());
+        assertEquals(closedBefore + 1, TestBackendFactory.CLOSED.get());
+    }
+}
