@@ -1,0 +1,59 @@
+/*
+ * Short names used by the asymmetric guests (signatures_conformance, kx_conformance,
+ * wycheproof_asym) on top of wasi_crypto.h, which declares every import. Only constants and type
+ * aliases live here; the imports themselves are declared once, in wasi_crypto.h.
+ */
+#ifndef WASI_CRYPTO_ASYM_H
+#define WASI_CRYPTO_ASYM_H
+
+#include "wasi_crypto.h"
+
+typedef uint32_t wc_handle;
+typedef version_t wc_version;
+typedef opt_options_t wc_opt_handle;
+
+/* crypto_errno */
+enum {
+    WC_SUCCESS = CRYPTO_ERRNO_SUCCESS,
+    WC_GUEST_ERROR = CRYPTO_ERRNO_GUEST_ERROR,
+    WC_UNSUPPORTED_FEATURE = CRYPTO_ERRNO_UNSUPPORTED_FEATURE,
+    WC_UNSUPPORTED_ENCODING = CRYPTO_ERRNO_UNSUPPORTED_ENCODING,
+    WC_UNSUPPORTED_ALGORITHM = CRYPTO_ERRNO_UNSUPPORTED_ALGORITHM,
+    WC_INVALID_KEY = CRYPTO_ERRNO_INVALID_KEY,
+    WC_VERIFICATION_FAILED = CRYPTO_ERRNO_VERIFICATION_FAILED,
+    WC_INVALID_SIGNATURE = CRYPTO_ERRNO_INVALID_SIGNATURE,
+    WC_CLOSED = CRYPTO_ERRNO_CLOSED,
+    WC_INVALID_HANDLE = CRYPTO_ERRNO_INVALID_HANDLE,
+    WC_OVERFLOW = CRYPTO_ERRNO_OVERFLOW,
+    WC_INTERNAL_ERROR = CRYPTO_ERRNO_INTERNAL_ERROR,
+    WC_INVALID_OPERATION = CRYPTO_ERRNO_INVALID_OPERATION,
+    WC_INCOMPATIBLE_KEYS = CRYPTO_ERRNO_INCOMPATIBLE_KEYS
+};
+
+/* algorithm_type */
+enum {
+    WC_ALG_SIGNATURES = ALGORITHM_TYPE_SIGNATURES,
+    WC_ALG_SYMMETRIC = ALGORITHM_TYPE_SYMMETRIC,
+    WC_ALG_KEY_EXCHANGE = ALGORITHM_TYPE_KEY_EXCHANGE
+};
+/* keypair_encoding */
+enum {
+    WC_KP_RAW = KEYPAIR_ENCODING_RAW,
+    WC_KP_PKCS8 = KEYPAIR_ENCODING_PKCS8,
+    WC_KP_PEM = KEYPAIR_ENCODING_PEM,
+    WC_KP_LOCAL = KEYPAIR_ENCODING_LOCAL
+};
+/* publickey_encoding and secretkey_encoding share their values */
+enum {
+    WC_K_RAW = PUBLICKEY_ENCODING_RAW,
+    WC_K_PKCS8 = PUBLICKEY_ENCODING_PKCS8,
+    WC_K_PEM = PUBLICKEY_ENCODING_PEM,
+    WC_K_SEC = PUBLICKEY_ENCODING_SEC,
+    WC_K_LOCAL = PUBLICKEY_ENCODING_LOCAL
+};
+/* signature_encoding */
+enum { WC_SIG_RAW = SIGNATURE_ENCODING_RAW, WC_SIG_DER = SIGNATURE_ENCODING_DER };
+
+#define WC_VERSION_LATEST VERSION_LATEST
+
+#endif
