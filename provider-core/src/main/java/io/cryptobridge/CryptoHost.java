@@ -50,7 +50,10 @@ public final class CryptoHost implements AutoCloseable {
         this.limits = builder.limits;
         this.guests = Map.copyOf(builder.guests);
         // Once per host, on the host's log (stderr by default), never on a guest's stdout.
-        LOG.log(System.Logger.Level.INFO, "cryptobridge routes:\n{0}", router.describe());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "cryptobridge routes:\n{0}",
+                router.describe().stripTrailing());
     }
 
     /** The embedded default: the software backend (found on the class path) for everything. */
