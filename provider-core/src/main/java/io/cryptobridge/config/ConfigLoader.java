@@ -30,9 +30,9 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads one configuration file into a {@link CryptoConfig}, reporting the first mistake as a {@link
- * ConfigException}. Each section ({@code backends}, {@code routing}, {@code limits}, {@code guests})
- * has its own method; later sections (the secrets manager) are added as further keys and methods
- * here.
+ * ConfigException}. Each section ({@code backends}, {@code routing}, {@code limits}, {@code
+ * guests}) has its own method; later sections (the secrets manager) are added as further keys and
+ * methods here.
  */
 final class ConfigLoader {
     /** The name the default software backend gets when the file defines no backends. */
