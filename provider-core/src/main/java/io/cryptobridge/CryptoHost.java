@@ -103,7 +103,14 @@ public final class CryptoHost implements AutoCloseable {
                                 builder.route(
                                         algorithm, names.stream().map(created::get).toList()));
         config.guests().values().forEach(builder::guest);
-        return builder.build();
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            // Building asks every backend for its capabilities; a backend that fails there must
+            // not stay open.
+            created.values().forEach(Backend::close);
+            throw new ConfigException(config.source(), 0, "backends", e.getMessage());
+        }
     }
 
     /** The default list first, then backends that only per-algorithm routes name. */

@@ -11,6 +11,23 @@ public final class Capabilities {
 
     /** Whether {@code backend} serves {@code specName} (a name from {@link AlgorithmCatalog}). */
     public static boolean supports(Backend backend, String specName) {
+        try {
+            return ask(backend, specName);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(
+                    "backend "
+                            + backend.name()
+                            + " cannot tell whether it supports "
+                            + specName
+                            + ": "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getClass().getSimpleName()),
+                    e);
+        }
+    }
+
+    private static boolean ask(Backend backend, String specName) {
         switch (AlgorithmCatalog.family(specName)) {
             case SYMMETRIC:
                 SymmetricAlgorithm symmetric = SymmetricAlgorithm.parse(specName);
