@@ -55,24 +55,27 @@ final class Doctor {
         Optional<CryptoConfig> config = configFile.map(CryptoConfig::load);
         try (CryptoHost host =
                 config.map(CryptoHost::fromConfig).orElseGet(CryptoHost::withDefaults)) {
-            out.append("configuration: ")
-                    .append(
-                            configFile
-                                    .map(Path::toString)
-                                    .orElse("none (built-in default: the software backend)"))
-                    .append('\n');
-            backends(host, config, out);
-            out.append('\n').append(host.router().describe()).append('\n');
-            lacks(host, out);
-            List<String> problems = guests(host, config, out);
-            problems.forEach(problem -> out.append("problem: ").append(problem).append('\n'));
-            out.append(
-                    problems.isEmpty()
-                            ? "ok\n"
-                            : problems.size()
-                                    + (problems.size() == 1 ? " problem\n" : " problems\n"));
-            return problems.isEmpty() ? 0 : 1;
+            return report(host, config, out);
         }
+    }
+
+    /** The report on a host built from {@code config} (empty: the built-in default). */
+    static int report(CryptoHost host, Optional<CryptoConfig> config, StringBuilder out) {
+        out.append("configuration: ")
+                .append(
+                        config.map(c -> c.source().toString())
+                                .orElse("none (built-in default: the software backend)"))
+                .append('\n');
+        backends(host, config, out);
+        out.append('\n').append(host.router().describe()).append('\n');
+        lacks(host, out);
+        List<String> problems = guests(host, config, out);
+        problems.forEach(problem -> out.append("problem: ").append(problem).append('\n'));
+        out.append(
+                problems.isEmpty()
+                        ? "ok\n"
+                        : problems.size() + (problems.size() == 1 ? " problem\n" : " problems\n"));
+        return problems.isEmpty() ? 0 : 1;
     }
 
     private static void backends(
