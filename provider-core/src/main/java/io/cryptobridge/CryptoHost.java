@@ -3,6 +3,8 @@ package io.cryptobridge;
 import io.cryptobridge.config.BackendDefinition;
 import io.cryptobridge.config.ConfigException;
 import io.cryptobridge.config.CryptoConfig;
+import io.cryptobridge.config.GuestProfile;
+import io.cryptobridge.routing.AlgorithmCatalog;
 import io.cryptobridge.routing.Router;
 import io.cryptobridge.spi.Backend;
 import io.cryptobridge.spi.BackendFactories;
@@ -10,8 +12,12 @@ import io.cryptobridge.spi.BackendFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A wasi-crypto host: the configured backends and the router between them. One host serves many
@@ -24,16 +30,30 @@ import java.util.Map;
  * }</pre>
  */
 public final class CryptoHost implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(CryptoHost.class.getName());
+
     private final List<Backend> backends;
     private final Router router;
     private final SecureRandom random;
     private final SessionLimits limits;
+    private final Map<String, GuestProfile> guests;
 
     private CryptoHost(Builder builder) {
-        this.backends = List.copyOf(builder.backends);
-        this.router = new Router(backends);
+        List<Backend> all = new ArrayList<>(builder.backends);
+        builder.routes.values().stream()
+                .flatMap(List::stream)
+                .filter(backend -> !all.contains(backend))
+                .forEach(all::add);
+        this.backends = List.copyOf(all);
+        this.router = new Router(builder.backends, builder.routes);
         this.random = builder.random;
         this.limits = builder.limits;
+        this.guests = Map.copyOf(builder.guests);
+        // Once per host, on the host's log (stderr by default), never on a guest's stdout.
+        LOG.log(
+                System.Logger.Level.INFO,
+                "cryptobridge routes:\n{0}",
+                router.describe().stripTrailing());
     }
 
     /** The embedded default: the software backend (found on the class path) for everything. */
@@ -59,13 +79,13 @@ public final class CryptoHost implements AutoCloseable {
      */
     public static CryptoHost fromConfig(CryptoConfig config) {
         Builder builder = builder().limits(config.limits());
-        List<Backend> created = new ArrayList<>();
-        for (String name : config.preference()) {
+        Map<String, Backend> created = new LinkedHashMap<>();
+        for (String name : creationOrder(config)) {
             BackendDefinition definition = config.backend(name);
             try {
-                created.add(createBackend(definition.type(), name, definition.settings()));
+                created.put(name, createBackend(definition.type(), name, definition.settings()));
             } catch (RuntimeException e) {
-                created.forEach(Backend::close);
+                created.values().forEach(Backend::close);
                 throw new ConfigException(
                         config.source(),
                         definition.line(),
@@ -76,8 +96,28 @@ public final class CryptoHost implements AutoCloseable {
                                         : e.getClass().getSimpleName()));
             }
         }
-        created.forEach(builder::backend);
-        return builder.build();
+        config.preference().forEach(name -> builder.backend(created.get(name)));
+        config.routes()
+                .forEach(
+                        (algorithm, names) ->
+                                builder.route(
+                                        algorithm, names.stream().map(created::get).toList()));
+        config.guests().values().forEach(builder::guest);
+        try {
+            return builder.build();
+        } catch (RuntimeException e) {
+            // Building asks every backend for its capabilities; a backend that fails there must
+            // not stay open.
+            created.values().forEach(Backend::close);
+            throw new ConfigException(config.source(), 0, "backends", e.getMessage());
+        }
+    }
+
+    /** The default list first, then backends that only per-algorithm routes name. */
+    private static Set<String> creationOrder(CryptoConfig config) {
+        Set<String> names = new LinkedHashSet<>(config.preference());
+        config.routes().values().forEach(names::addAll);
+        return names;
     }
 
     public static Builder builder() {
@@ -101,14 +141,48 @@ public final class CryptoHost implements AutoCloseable {
         return factory.create(name, settings);
     }
 
-    /** A new guest session with the host's default limits. */
+    /** A new guest session: every algorithm allowed, the host's default limits. */
     public GuestSession newSession() {
-        return new GuestSession(this, limits);
+        return new GuestSession(this, limits, GuestPolicy.UNRESTRICTED);
     }
 
-    /** A new guest session with its own limits. */
+    /** A new guest session with its own limits and every algorithm allowed. */
     public GuestSession newSession(SessionLimits sessionLimits) {
-        return new GuestSession(this, sessionLimits);
+        return new GuestSession(this, sessionLimits, GuestPolicy.UNRESTRICTED);
+    }
+
+    /**
+     * A new guest session under a profile from {@code guests}: its allowed algorithms, namespace
+     * and limits.
+     *
+     * @throws IllegalArgumentException if the host has no such profile (the message lists those it
+     *     has)
+     */
+    public GuestSession newSession(String profile) {
+        GuestProfile guest = guests.get(profile);
+        if (guest == null) {
+            throw new IllegalArgumentException(
+                    "unknown guest profile '"
+                            + profile
+                            + "' ("
+                            + (guests.isEmpty()
+                                    ? "the configuration defines no guests"
+                                    : "defined: "
+                                            + String.join(", ", new TreeSet<>(guests.keySet())))
+                            + ")");
+        }
+        GuestPolicy policy = new GuestPolicy(guest.name(), guest.namespace(), guest.allow());
+        return new GuestSession(this, guest.limits(), policy);
+    }
+
+    /** The names of the guest profiles, sorted. */
+    public Set<String> profiles() {
+        return new TreeSet<>(guests.keySet());
+    }
+
+    /** Every backend of this host: the default list first, then those only routes name. */
+    public List<Backend> backends() {
+        return backends;
     }
 
     public Router router() {
@@ -129,6 +203,8 @@ public final class CryptoHost implements AutoCloseable {
     /** Builds a host from backends in preference order. */
     public static final class Builder {
         private final List<Backend> backends = new ArrayList<>();
+        private final Map<String, List<Backend>> routes = new LinkedHashMap<>();
+        private final Map<String, GuestProfile> guests = new LinkedHashMap<>();
         private SecureRandom random = new SecureRandom();
         private SessionLimits limits = SessionLimits.DEFAULT;
 
@@ -137,6 +213,32 @@ public final class CryptoHost implements AutoCloseable {
         /** Adds a backend; earlier backends are preferred for generation and keyless work. */
         public Builder backend(Backend backend) {
             backends.add(backend);
+            return this;
+        }
+
+        /**
+         * Gives one algorithm its own preference list instead of the default one.
+         *
+         * @param algorithm an algorithm name (any case)
+         * @throws IllegalArgumentException for a name that is no algorithm
+         */
+        public Builder route(String algorithm, List<Backend> preference) {
+            String specName =
+                    AlgorithmCatalog.canonical(algorithm)
+                            .orElseThrow(
+                                    () ->
+                                            new IllegalArgumentException(
+                                                    "unknown algorithm " + algorithm));
+            if (preference.isEmpty()) {
+                throw new IllegalArgumentException("an empty route for " + specName);
+            }
+            routes.put(specName, List.copyOf(preference));
+            return this;
+        }
+
+        /** Adds a guest profile, selected with {@link CryptoHost#newSession(String)}. */
+        public Builder guest(GuestProfile profile) {
+            guests.put(profile.name(), profile);
             return this;
         }
 

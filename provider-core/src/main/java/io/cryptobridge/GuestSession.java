@@ -9,11 +9,12 @@ import io.cryptobridge.kx.KeyExchangeService;
 import io.cryptobridge.signatures.SignatureService;
 import io.cryptobridge.symmetric.SymmetricService;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The wasi-crypto state of one guest instance: its handle tables and limits. Handles of one session
- * are invisible to every other session. A session serves one Wasm instance and is not thread-safe,
- * as a Wasm instance is single-threaded.
+ * The wasi-crypto state of one guest instance: its handle tables, limits and policy (allowed
+ * algorithms, namespace). Handles and keys of one session are invisible to every other session. A
+ * session serves one Wasm instance and is not thread-safe, as a Wasm instance is single-threaded.
  *
  * <pre>{@code
  * try (CryptoHost host = CryptoHost.withDefaults();
@@ -29,18 +30,19 @@ public final class GuestSession implements AutoCloseable {
     private final Handles handles;
     private final List<HostFunction> hostFunctions;
     private final SessionLimits limits;
+    private final GuestPolicy policy;
 
-    GuestSession(CryptoHost host, SessionLimits limits) {
+    GuestSession(CryptoHost host, SessionLimits limits, GuestPolicy policy) {
         this.limits = limits;
+        this.policy = policy;
         this.handles = new Handles(limits.maxHandles());
-        SymmetricService symmetric = new SymmetricService(host.router(), host.random());
         this.hostFunctions =
                 WasiCryptoImports.create(
                         handles,
-                        symmetric,
-                        new AsymmetricService(host.router()),
-                        new SignatureService(limits.maxBufferedBytes()),
-                        new KeyExchangeService());
+                        new SymmetricService(host.router(), host.random(), policy),
+                        new AsymmetricService(host.router(), policy),
+                        new SignatureService(limits.maxBufferedBytes(), policy),
+                        new KeyExchangeService(policy));
     }
 
     /** The host functions of all six {@code wasi_ephemeral_crypto_*} modules. */
@@ -55,6 +57,16 @@ public final class GuestSession implements AutoCloseable {
 
     public SessionLimits limits() {
         return limits;
+    }
+
+    /** What this guest may do: its profile, allowed algorithms and namespace. */
+    public GuestPolicy policy() {
+        return policy;
+    }
+
+    /** The namespace of this guest's managed keys ({@code guests.PROFILE.namespace}), if set. */
+    public Optional<String> namespace() {
+        return policy.namespace();
     }
 
     /** Live handles of every type; for tests and monitoring. */

@@ -56,7 +56,7 @@ final class GuestRunner {
         WasmModule module = parse(options.module());
         requireCommand(module, options.module());
         checkDirectories(options.directories());
-        try (GuestSession session = host.newSession();
+        try (GuestSession session = openSession(host, options);
                 WasiPreview1 wasi =
                         WasiPreview1.builder().withOptions(wasiOptions(options)).build()) {
             List<HostFunction> provided = new ArrayList<>(session.hostFunctions());
@@ -73,6 +73,17 @@ final class GuestRunner {
                 instance.withMachineFactory(MachineFactoryCompiler.compile(module));
             }
             return start(instance);
+        }
+    }
+
+    private static GuestSession openSession(CryptoHost host, RunOptions options) {
+        if (options.guest().isEmpty()) {
+            return host.newSession();
+        }
+        try {
+            return host.newSession(options.guest().get());
+        } catch (IllegalArgumentException e) {
+            throw new HostException("--guest: " + e.getMessage());
         }
     }
 

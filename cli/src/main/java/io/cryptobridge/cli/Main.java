@@ -24,17 +24,23 @@ public final class Main {
     static final int USAGE_STATUS = 2;
     static final int HOST_ERROR_STATUS = 1;
 
+    private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+
     private static final String HELP =
             """
             cryptobridge %s - a wasi-crypto host for the JVM
 
             usage:
               cryptobridge run [OPTIONS] MODULE.wasm [ARGS...]
+              cryptobridge doctor [--config FILE]
               cryptobridge --help | --version
 
             run: runs a WASI preview-1 command with the wasi-crypto imports
               --config FILE         backends, routing and limits (YAML; see docs/configuration.md);
                                     without it, the built-in software backend serves everything
+              --guest PROFILE       run under guests.PROFILE of the configuration (allowed
+                                    algorithms, namespace, limits); without it, every algorithm
+                                    is allowed with the default limits
               --dir HOST[::GUEST]   preopen directory HOST, visible to the guest as GUEST
                                     (default: the same path); repeatable
               --env NAME[=VALUE]    set a guest environment variable (NAME alone copies the
@@ -42,8 +48,12 @@ public final class Main {
               --interpreter         run in Chicory's interpreter instead of compiling to bytecode
               ARGS                  passed to the guest after argv[0] (the module's file name)
 
-            exit status: the guest's; 2 for a usage mistake, 1 for a host error,
-            134 if the guest traps
+            doctor: checks a configuration (default: the built-in one), opens every backend
+              and prints which backend serves each algorithm and why, what each backend lacks,
+              and the guest profiles
+
+            exit status: run: the guest's; 2 for a usage mistake, 1 for a host error,
+            134 if the guest traps. doctor: 0 if all is well, 1 for any problem
             """;
 
     private final InputStream stdin;
@@ -63,6 +73,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // The host logs (e.g. its route table at start-up) go to stderr; one "[LEVEL] message"
+        // per record instead of java.util.logging's two-line default, unless the user chose one.
+        if (System.getProperty(LOG_FORMAT) == null) {
+            System.setProperty(LOG_FORMAT, "[%4$s] %5$s%6$s%n");
+        }
         // The raw descriptors: the guest's bytes must not pass through a PrintStream's encoding.
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         InputStream in = new FileInputStream(FileDescriptor.in);
@@ -75,7 +90,7 @@ public final class Main {
             return dispatch(Arrays.asList(args));
         } catch (UsageException e) {
             stderr.println("cryptobridge: " + e.getMessage());
-            stderr.println(RunOptions.USAGE);
+            stderr.println(e.usage());
             stderr.println("Try 'cryptobridge --help' for more information.");
             return USAGE_STATUS;
         } catch (HostException | ConfigException e) {
@@ -110,6 +125,12 @@ public final class Main {
                 try (CryptoHost host = openHost(options)) {
                     return new GuestRunner(stdin, stdout, stderr).run(host, options);
                 }
+            }
+            case "doctor" -> {
+                StringBuilder report = new StringBuilder();
+                int status = Doctor.run(Doctor.parse(args.subList(1, args.size())), report);
+                print(report.toString());
+                return status;
             }
             default -> throw new UsageException("unknown command '" + args.get(0) + "'");
         }

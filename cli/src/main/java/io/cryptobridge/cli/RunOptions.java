@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
  * The parsed arguments of {@code cryptobridge run}.
  *
  * @param config the configuration file, if given
+ * @param guest the guest profile ({@code guests.PROFILE} of the configuration), if given
  * @param directories preopened directories: guest path to host path
  * @param environment the guest's environment variables, in command-line order
  * @param interpreter whether to run in Chicory's interpreter instead of compiling to bytecode
@@ -20,6 +21,7 @@ import java.util.function.UnaryOperator;
  */
 record RunOptions(
         Optional<Path> config,
+        Optional<String> guest,
         Map<String, Path> directories,
         Map<String, String> environment,
         boolean interpreter,
@@ -27,8 +29,8 @@ record RunOptions(
         List<String> guestArguments) {
 
     static final String USAGE =
-            "usage: cryptobridge run [--config FILE] [--dir HOST[::GUEST]]... [--env K[=V]]..."
-                    + " [--interpreter] MODULE.wasm [ARGS...]";
+            "usage: cryptobridge run [--config FILE] [--guest PROFILE] [--dir HOST[::GUEST]]..."
+                    + " [--env K[=V]]... [--interpreter] MODULE.wasm [ARGS...]";
 
     /**
      * Parses the arguments that follow {@code run}. Options come before the module; everything
@@ -38,6 +40,7 @@ record RunOptions(
      */
     static RunOptions parse(List<String> args, UnaryOperator<String> hostEnvironment) {
         Optional<Path> config = Optional.empty();
+        Optional<String> guest = Optional.empty();
         Map<String, Path> directories = new LinkedHashMap<>();
         Map<String, String> environment = new LinkedHashMap<>();
         boolean interpreter = false;
@@ -58,7 +61,7 @@ record RunOptions(
                     interpreter = true;
                     i++;
                 }
-                case "--config", "--dir", "--env" -> {
+                case "--config", "--guest", "--dir", "--env" -> {
                     String value;
                     if (inline) {
                         value = arg.substring(arg.indexOf('=') + 1);
@@ -71,6 +74,7 @@ record RunOptions(
                     }
                     switch (option) {
                         case "--config" -> config = Optional.of(Path.of(value));
+                        case "--guest" -> guest = Optional.of(value);
                         case "--dir" -> addDirectory(directories, value);
                         default -> addVariable(environment, value, hostEnvironment);
                     }
@@ -84,7 +88,7 @@ record RunOptions(
         Path module = Path.of(args.get(i));
         List<String> guestArguments = new ArrayList<>(args.subList(i + 1, args.size()));
         return new RunOptions(
-                config, directories, environment, interpreter, module, guestArguments);
+                config, guest, directories, environment, interpreter, module, guestArguments);
     }
 
     private static void addDirectory(Map<String, Path> directories, String value) {

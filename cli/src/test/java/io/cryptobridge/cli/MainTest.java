@@ -307,4 +307,206 @@ class MainTest {
         assertEquals(1, run("run", "--config", config.toString(), guest("probe.wasm"), "echo"));
         assertEquals("cryptobridge: " + config + ": file not found\n", err());
     }
+
+    private Path config(String yaml) throws IOException {
+        Path config = dir.resolve("cryptobridge.yaml");
+        Files.writeString(config, yaml);
+        return config;
+    }
+
+    static Path example(String name) {
+        // Surefire runs in the module folder; the examples live at the repository root.
+        return Path.of("").toAbsolutePath().getParent().resolve("examples/config").resolve(name);
+    }
+
+    @Test
+    void run_guestProfile_allowedAlgorithmsWork() throws IOException {
+        Path config =
+                config(
+                        """
+                        guests:
+                          both:
+                            allow: [sha-256, XChaCha20-Poly1305]
+                        """);
+        assertEquals(
+                0,
+                run(
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--guest",
+                        "both",
+                        guest("probe.wasm"),
+                        "crypto"));
+        assertTrue(out().endsWith("xchacha20-poly1305 round trip: ok\n"), out());
+    }
+
+    @Test
+    void run_guestProfile_algorithmNotAllowedIsProhibitedOperation() throws IOException {
+        Path config = config("guests:\n  hashing:\n    allow: [SHA-256]\n");
+        assertEquals(
+                10,
+                run(
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--guest=hashing",
+                        guest("probe.wasm"),
+                        "crypto"));
+        assertEquals(
+                "sha-256(abc) = ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\n"
+                        + "keygen failed: errno 4\n",
+                out());
+    }
+
+    @Test
+    void run_withoutGuestOption_everythingAllowed() throws IOException {
+        Path config = config("guests:\n  hashing:\n    allow: [SHA-256]\n");
+        assertEquals(0, run("run", "--config", config.toString(), guest("probe.wasm"), "crypto"));
+        assertTrue(out().endsWith("xchacha20-poly1305 round trip: ok\n"), out());
+    }
+
+    @Test
+    void run_guestProfileLimits_applyToTheGuest() throws IOException {
+        Path config = config("guests:\n  tiny:\n    max-handles: 1\n");
+        assertEquals(
+                10,
+                run(
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--guest",
+                        "tiny",
+                        guest("probe.wasm"),
+                        "crypto"));
+        assertTrue(out().contains("options failed: errno 18\n"), out());
+    }
+
+    @Test
+    void run_unknownGuestProfile_failsListingTheProfiles() throws IOException {
+        Path config = config("guests:\n  payments: {}\n  batch: {}\n");
+        assertEquals(
+                1,
+                run(
+                        "run",
+                        "--config",
+                        config.toString(),
+                        "--guest",
+                        "paymnets",
+                        guest("probe.wasm"),
+                        "echo"));
+        assertEquals(
+                "cryptobridge: --guest: unknown guest profile 'paymnets' (defined: batch,"
+                        + " payments)\n",
+                err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void run_guestWithoutConfig_failsSayingThereAreNoProfiles() {
+        assertEquals(1, run("run", "--guest", "payments", guest("probe.wasm"), "echo"));
+        assertEquals(
+                "cryptobridge: --guest: unknown guest profile 'payments' (the configuration"
+                        + " defines no guests)\n",
+                err());
+    }
+
+    @Test
+    void run_guestWithoutValue_failsWithUsageStatus() {
+        assertEquals(2, run("run", "--guest"));
+        assertTrue(err().startsWith("cryptobridge: --guest needs a value\n"), err());
+    }
+
+    @Test
+    void doctor_softwareExample_printsTheRouteTableAndExitsZero() {
+        Path config = example("software.yaml");
+
+        assertEquals(0, run("doctor", "--config", config.toString()));
+
+        String report = out();
+        assertTrue(report.startsWith("configuration: " + config + "\nbackends:\n"), report);
+        assertTrue(report.contains("  soft (type software): opened\n"), report);
+        assertTrue(
+                report.matches("(?s).*\nalgorithm +backend +why\n.*"), "table header: " + report);
+        assertTrue(
+                report.matches("(?s).*\nSHA-256 +soft +capability: first in routing.default\n.*"),
+                report);
+        assertTrue(
+                report.matches("(?s).*\nEd25519 +soft +capability: first in routing.default\n.*"),
+                report);
+        assertTrue(report.contains("lacking:\n  soft: nothing\n"), report);
+        assertTrue(
+                report.contains(
+                        "  payments: namespace payments; allows SHA-256, HMAC/SHA-256,"
+                                + " AES-256-GCM, ECDSA_P256_SHA256, Ed25519; max-handles 256,"
+                                + " max-buffered-bytes 1048576\n"),
+                report);
+        assertTrue(report.endsWith("\nok\n"), report);
+        assertEquals("", err());
+    }
+
+    @Test
+    void doctor_override_isExplainedInTheTable() throws IOException {
+        Path config =
+                config(
+                        """
+                        backends:
+                          first: {type: software}
+                          second: {type: software}
+                        routing:
+                          default: [first, second]
+                          algorithms:
+                            ed25519: [second]
+                        """);
+        assertEquals(0, run("doctor", "--config", config.toString()));
+        assertTrue(
+                out().matches(
+                                "(?s).*\nEd25519 +second +override: routing.algorithms.Ed25519"
+                                        + " \\[second\\]\n.*"),
+                out());
+        assertTrue(out().matches("(?s).*\nX25519 +first +capability: .*"), out());
+    }
+
+    @Test
+    void doctor_withoutConfig_checksTheBuiltInDefault() {
+        assertEquals(0, run("doctor"));
+        assertTrue(
+                out().startsWith(
+                                "configuration: none (built-in default: the software backend)\n"
+                                        + "backends:\n  software (type software): opened\n"),
+                out());
+        assertTrue(out().endsWith("\nok\n"), out());
+    }
+
+    @Test
+    void doctor_brokenConfig_printsOneLineAndFails() throws IOException {
+        Path config =
+                config(
+                        """
+                        backends:
+                          soft: {type: software}
+                        routing:
+                          default: [soft]
+                          algorithms:
+                            Ed448: [soft]
+                        """);
+        assertEquals(1, run("doctor", "--config", config.toString()));
+        assertEquals(
+                "cryptobridge: "
+                        + config
+                        + ":6: routing.algorithms.Ed448: unknown algorithm; see docs/algorithms.md"
+                        + " for the names\n",
+                err());
+        assertEquals("", out());
+    }
+
+    @Test
+    void doctor_unknownArgument_failsWithDoctorUsage() {
+        assertEquals(2, run("doctor", "--fix"));
+        assertEquals(
+                "cryptobridge: unknown argument --fix\n"
+                        + Doctor.USAGE
+                        + "\nTry 'cryptobridge --help' for more information.\n",
+                err());
+    }
 }

@@ -158,7 +158,7 @@ final class SymmetricFunctions {
                             GuestMemory.Out32 out = m.out32(i32(a, 3));
                             SymmetricState state = h.symmetricStates.get(i32(a, 0));
                             SymmetricAlgorithm target =
-                                    SymmetricAlgorithm.parse(m.readString(i32(a, 1), i32(a, 2)));
+                                    service.algorithm(m.readString(i32(a, 1), i32(a, 2)));
                             h.symmetricKeys.requireRoom();
                             out.set(h.symmetricKeys.register(state.squeezeKey(target)));
                         })

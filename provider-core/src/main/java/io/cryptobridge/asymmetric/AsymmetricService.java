@@ -3,6 +3,7 @@ package io.cryptobridge.asymmetric;
 import io.cryptobridge.AlgorithmType;
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
+import io.cryptobridge.GuestPolicy;
 import io.cryptobridge.common.Options;
 import io.cryptobridge.kx.KxAlgorithm;
 import io.cryptobridge.routing.Router;
@@ -15,9 +16,22 @@ import io.cryptobridge.spi.AsymmetricKeyPrimitives;
  */
 public final class AsymmetricService {
     private final Router router;
+    private final GuestPolicy policy;
 
     public AsymmetricService(Router router) {
+        this(router, GuestPolicy.UNRESTRICTED);
+    }
+
+    public AsymmetricService(Router router, GuestPolicy policy) {
         this.router = router;
+        this.policy = policy;
+    }
+
+    /** {@link #parse}, then prohibited_operation if the guest's policy forbids the algorithm. */
+    private AsymmetricAlgorithm allowed(AlgorithmType type, String name) {
+        AsymmetricAlgorithm algorithm = parse(type, name);
+        policy.require(algorithm);
+        return algorithm;
     }
 
     /**
@@ -38,7 +52,7 @@ public final class AsymmetricService {
 
     /** A fresh key pair; {@code options} may be null, and no option names exist for these. */
     public KeyPair generate(AlgorithmType type, String name, Options options) {
-        AsymmetricAlgorithm algorithm = parse(type, name);
+        AsymmetricAlgorithm algorithm = allowed(type, name);
         if (options != null && options.type() != type) {
             throw new CryptoException(
                     CryptoErrno.INVALID_HANDLE, "options of type " + options.type() + " given");
@@ -49,7 +63,7 @@ public final class AsymmetricService {
 
     public KeyPair importKeyPair(
             AlgorithmType type, String name, byte[] encoded, KeyPairEncoding encoding) {
-        AsymmetricAlgorithm algorithm = parse(type, name);
+        AsymmetricAlgorithm algorithm = allowed(type, name);
         requireNotLocal(encoding == KeyPairEncoding.LOCAL);
         KeyPairEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
@@ -64,7 +78,7 @@ public final class AsymmetricService {
 
     public PublicKey importPublicKey(
             AlgorithmType type, String name, byte[] encoded, PublicKeyEncoding encoding) {
-        AsymmetricAlgorithm algorithm = parse(type, name);
+        AsymmetricAlgorithm algorithm = allowed(type, name);
         requireNotLocal(encoding == PublicKeyEncoding.LOCAL);
         PublicKeyEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
@@ -79,7 +93,7 @@ public final class AsymmetricService {
 
     public SecretKey importSecretKey(
             AlgorithmType type, String name, byte[] encoded, SecretKeyEncoding encoding) {
-        AsymmetricAlgorithm algorithm = parse(type, name);
+        AsymmetricAlgorithm algorithm = allowed(type, name);
         requireNotLocal(encoding == SecretKeyEncoding.LOCAL);
         SecretKeyEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
@@ -94,8 +108,7 @@ public final class AsymmetricService {
 
     /** Joins the two halves; incompatible_keys unless they are of one algorithm and match. */
     public KeyPair keyPair(PublicKey publicKey, SecretKey secretKey) {
-        if (publicKey.algorithm() != secretKey.algorithm()
-                || publicKey.backend() != secretKey.backend()) {
+        if (publicKey.algorithm() != secretKey.algorithm()) {
             throw new CryptoException(
                     CryptoErrno.INCOMPATIBLE_KEYS,
                     publicKey.algorithm() + " and " + secretKey.algorithm() + " keys do not pair");
@@ -104,7 +117,10 @@ public final class AsymmetricService {
         return new KeyPair(
                 secretKey.algorithm(),
                 backend,
-                backend.keyPair(secretKey.algorithm(), publicKey.material(), secretKey.material()));
+                backend.keyPair(
+                        secretKey.algorithm(),
+                        publicKey.on(backend).material(),
+                        secretKey.material()));
     }
 
     private static void requireNotLocal(boolean local) {

@@ -56,6 +56,27 @@ public final class PublicKey {
         }
     }
 
+    /**
+     * This key as {@code target} holds it: itself when it already lives there, otherwise exported
+     * from its backend and imported into {@code target} (which checks it). Public keys move freely
+     * between backends, so an operation that meets keys of two backends runs where the secret key
+     * is, never elsewhere.
+     */
+    public PublicKey on(AsymmetricKeyPrimitives target) {
+        if (target == backend) {
+            return this;
+        }
+        // SubjectPublicKeyInfo is the one form every backend reads for RSA; the others share a
+        // raw form (a point, a compressed curve key or a KEM encapsulation key).
+        PublicKeyEncoding encoding =
+                algorithm instanceof SignatureAlgorithm && ((SignatureAlgorithm) algorithm).isRsa()
+                        ? PublicKeyEncoding.PKCS8
+                        : PublicKeyEncoding.RAW;
+        byte[] encoded = material.export(encoding);
+        return new PublicKey(
+                algorithm, target, target.importPublicKey(algorithm, encoding, encoded));
+    }
+
     /** Checks validity and canonical form; invalid_key otherwise. */
     public void verify() {
         backend.verifyPublicKey(algorithm, material);

@@ -1,6 +1,7 @@
 package io.cryptobridge.config;
 
 import io.cryptobridge.SessionLimits;
+import io.cryptobridge.routing.AlgorithmCatalog;
 import io.cryptobridge.spi.BackendFactories;
 import io.cryptobridge.spi.BackendFactory;
 import io.cryptobridge.spi.BackendSetting;
@@ -12,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +30,18 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads one configuration file into a {@link CryptoConfig}, reporting the first mistake as a {@link
- * ConfigException}. Each section has its own method; later sections (per-algorithm routes, guests,
- * the secrets manager) are added as further keys and methods here.
+ * ConfigException}. Each section ({@code backends}, {@code routing}, {@code limits}, {@code
+ * guests}) has its own method; later sections (the secrets manager) are added as further keys and
+ * methods here.
  */
 final class ConfigLoader {
     /** The name the default software backend gets when the file defines no backends. */
     static final String DEFAULT_BACKEND = "software";
 
-    private static final List<String> SECTIONS = List.of("backends", "routing", "limits");
+    private static final List<String> SECTIONS = List.of("backends", "routing", "limits", "guests");
+    private static final List<String> GUEST_KEYS =
+            List.of("namespace", "allow", "max-handles", "max-buffered-bytes");
+    private static final String ALGORITHM_NAMES = "see docs/algorithms.md for the names";
     private static final Pattern BACKEND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final int MAX_FILE_CHARS = 1 << 20;
 
@@ -47,32 +54,41 @@ final class ConfigLoader {
     CryptoConfig load() {
         Node root = parse(read());
         if (root == null) {
-            return defaults(SessionLimits.DEFAULT);
+            return new CryptoConfig(
+                    file,
+                    List.of(defaultBackend()),
+                    List.of(DEFAULT_BACKEND),
+                    SessionLimits.DEFAULT);
         }
         Map<String, ConfigNode> sections = new ConfigNode(file, "", root).mapping(SECTIONS);
         SessionLimits limits = limits(section(sections, "limits"));
         ConfigNode backendsNode = section(sections, "backends");
         ConfigNode routingNode = section(sections, "routing");
-        if (backendsNode == null) {
-            CryptoConfig defaults = defaults(limits);
-            if (routingNode != null) {
-                preference(routingNode, defaults.backends());
+        List<BackendDefinition> backends =
+                backendsNode == null ? List.of(defaultBackend()) : backends(backendsNode);
+        List<String> preference = backends.stream().map(BackendDefinition::name).toList();
+        Map<String, List<String>> routes = Map.of();
+        if (routingNode != null) {
+            Map<String, ConfigNode> keys = routingNode.mapping(List.of("default", "algorithms"));
+            ConfigNode defaultNode = keys.get("default");
+            if (defaultNode == null) {
+                throw routingNode.error("missing required key 'default'");
             }
-            return defaults;
+            preference = backendList(defaultNode, backends);
+            ConfigNode algorithmsNode = keys.get("algorithms");
+            if (algorithmsNode != null && !algorithmsNode.isNull()) {
+                routes = routes(algorithmsNode, backends);
+            }
         }
-        List<BackendDefinition> backends = backends(backendsNode);
-        List<String> preference =
-                routingNode == null
-                        ? backends.stream().map(BackendDefinition::name).toList()
-                        : preference(routingNode, backends);
-        requireAllRouted(backendsNode, preference);
-        return new CryptoConfig(file, backends, preference, limits);
+        if (backendsNode != null) {
+            requireAllRouted(backendsNode, preference, routes);
+        }
+        Map<String, GuestProfile> guests = guests(section(sections, "guests"), limits);
+        return new CryptoConfig(file, backends, preference, routes, limits, guests);
     }
 
-    private CryptoConfig defaults(SessionLimits limits) {
-        BackendDefinition software =
-                new BackendDefinition(DEFAULT_BACKEND, "software", Map.of(), 0);
-        return new CryptoConfig(file, List.of(software), List.of(DEFAULT_BACKEND), limits);
+    private static BackendDefinition defaultBackend() {
+        return new BackendDefinition(DEFAULT_BACKEND, "software", Map.of(), 0);
     }
 
     private String read() {
@@ -114,11 +130,15 @@ final class ConfigLoader {
     }
 
     private SessionLimits limits(ConfigNode node) {
-        SessionLimits defaults = SessionLimits.DEFAULT;
         if (node == null) {
-            return defaults;
+            return SessionLimits.DEFAULT;
         }
-        Map<String, ConfigNode> keys = node.mapping(List.of("max-handles", "max-buffered-bytes"));
+        return limits(
+                node.mapping(List.of("max-handles", "max-buffered-bytes")), SessionLimits.DEFAULT);
+    }
+
+    /** The limits among {@code keys}; {@code defaults} for those not given. */
+    private static SessionLimits limits(Map<String, ConfigNode> keys, SessionLimits defaults) {
         int maxHandles =
                 keys.containsKey("max-handles")
                         ? (int) keys.get("max-handles").integer(1, Integer.MAX_VALUE)
@@ -235,18 +255,14 @@ final class ConfigLoader {
         return secret;
     }
 
-    private List<String> preference(ConfigNode node, List<BackendDefinition> backends) {
-        Map<String, ConfigNode> keys = node.mapping(List.of("default"));
-        ConfigNode defaultNode = keys.get("default");
-        if (defaultNode == null) {
-            throw node.error("missing required key 'default'");
-        }
+    /** A list of defined backend names: non-empty, each once. */
+    private List<String> backendList(ConfigNode node, List<BackendDefinition> backends) {
         List<String> names = backends.stream().map(BackendDefinition::name).toList();
-        List<ConfigNode> items = defaultNode.sequence();
+        List<ConfigNode> items = node.sequence();
         if (items.isEmpty()) {
-            throw defaultNode.error("expected at least one backend name");
+            throw node.error("expected at least one backend name");
         }
-        List<String> preference = new ArrayList<>();
+        List<String> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConfigNode item : items) {
             String name = item.string();
@@ -261,20 +277,107 @@ final class ConfigLoader {
             if (!seen.add(name)) {
                 throw item.error("backend '" + name + "' is listed twice");
             }
-            preference.add(name);
+            list.add(name);
         }
-        return preference;
+        return list;
     }
 
-    private void requireAllRouted(ConfigNode backendsNode, List<String> preference) {
+    /** {@code routing.algorithms}: algorithm name to its own preference list. */
+    private Map<String, List<String>> routes(ConfigNode node, List<BackendDefinition> backends) {
+        Map<String, List<String>> routes = new LinkedHashMap<>();
+        Map<String, Integer> lines = new HashMap<>();
+        for (Map.Entry<String, ConfigNode> entry : node.entries().entrySet()) {
+            ConfigNode value = entry.getValue();
+            String algorithm = algorithmKey(value, entry.getKey());
+            Integer earlier = lines.putIfAbsent(algorithm, value.keyLine());
+            if (earlier != null) {
+                throw keyError(
+                        value, "algorithm " + algorithm + " is already routed on line " + earlier);
+            }
+            routes.put(algorithm, backendList(value, backends));
+        }
+        return routes;
+    }
+
+    /** The spec spelling of an algorithm used as a key; reported at the key's line otherwise. */
+    private String algorithmKey(ConfigNode node, String name) {
+        return AlgorithmCatalog.canonical(name)
+                .orElseThrow(() -> keyError(node, "unknown algorithm; " + ALGORITHM_NAMES));
+    }
+
+    private ConfigException keyError(ConfigNode node, String problem) {
+        return new ConfigException(file, node.keyLine(), node.path(), problem);
+    }
+
+    private Map<String, GuestProfile> guests(ConfigNode node, SessionLimits limits) {
+        Map<String, GuestProfile> guests = new LinkedHashMap<>();
+        if (node == null) {
+            return guests;
+        }
+        for (Map.Entry<String, ConfigNode> entry : node.entries().entrySet()) {
+            guests.put(entry.getKey(), guest(entry.getKey(), entry.getValue(), limits));
+        }
+        return guests;
+    }
+
+    private GuestProfile guest(String name, ConfigNode node, SessionLimits limits) {
+        if (!BACKEND_NAME.matcher(name).matches()) {
+            throw keyError(node, "a profile name may contain only letters, digits, '-' and '_'");
+        }
+        if (node.isNull()) {
+            return new GuestProfile(name, null, null, limits, node.keyLine());
+        }
+        Map<String, ConfigNode> keys = node.mapping(GUEST_KEYS);
+        String namespace = null;
+        ConfigNode namespaceNode = keys.get("namespace");
+        if (namespaceNode != null) {
+            namespace = namespaceNode.string();
+            if (!BACKEND_NAME.matcher(namespace).matches()) {
+                throw namespaceNode.error(
+                        "a namespace may contain only letters, digits, '-' and '_', and must not"
+                                + " be empty");
+            }
+        }
+        Set<String> allow = null;
+        ConfigNode allowNode = keys.get("allow");
+        if (allowNode != null) {
+            allow = allowList(allowNode);
+        }
+        return new GuestProfile(name, namespace, allow, limits(keys, limits), node.keyLine());
+    }
+
+    private Set<String> allowList(ConfigNode node) {
+        Set<String> allow = new LinkedHashSet<>();
+        for (ConfigNode item : node.sequence()) {
+            String name = item.string();
+            String algorithm =
+                    AlgorithmCatalog.canonical(name)
+                            .orElseThrow(
+                                    () ->
+                                            item.error(
+                                                    "unknown algorithm '"
+                                                            + name
+                                                            + "'; "
+                                                            + ALGORITHM_NAMES));
+            if (!allow.add(algorithm)) {
+                throw item.error("algorithm " + algorithm + " is listed twice");
+            }
+        }
+        return allow;
+    }
+
+    private void requireAllRouted(
+            ConfigNode backendsNode, List<String> preference, Map<String, List<String>> routes) {
+        Set<String> routed = new HashSet<>(preference);
+        routes.values().forEach(routed::addAll);
         for (Map.Entry<String, ConfigNode> entry : backendsNode.entries().entrySet()) {
-            if (!preference.contains(entry.getKey())) {
+            if (!routed.contains(entry.getKey())) {
                 ConfigNode node = entry.getValue();
                 throw new ConfigException(
                         file,
                         node.keyLine(),
                         node.path(),
-                        "backend is defined but not listed in routing.default");
+                        "backend is defined but not listed in routing.default or routing.algorithms");
             }
         }
     }

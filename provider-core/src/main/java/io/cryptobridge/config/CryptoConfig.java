@@ -2,29 +2,49 @@ package io.cryptobridge.config;
 
 import io.cryptobridge.SessionLimits;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A checked configuration: the backends to create, their preference order and the per-guest limits.
- * {@link #load(Path)} reads it from a YAML file; {@code docs/configuration.md} describes every key.
+ * A checked configuration: the backends to create, their preference order, per-algorithm routes,
+ * the per-guest limits and the guest profiles. {@link #load(Path)} reads it from a YAML file;
+ * {@code docs/configuration.md} describes every key.
  *
  * @param source the file it was read from
  * @param backends the defined backends, in file order
  * @param preference backend names in routing preference order ({@code routing.default})
- * @param limits per-guest limits ({@code limits})
+ * @param routes per-algorithm preference lists ({@code routing.algorithms}), keyed by the spec
+ *     spelling of the algorithm, in file order
+ * @param limits per-guest limits ({@code limits}), for guests without a profile
+ * @param guests the guest profiles ({@code guests}), by name, in file order
  */
 public record CryptoConfig(
         Path source,
         List<BackendDefinition> backends,
         List<String> preference,
-        SessionLimits limits) {
+        Map<String, List<String>> routes,
+        SessionLimits limits,
+        Map<String, GuestProfile> guests) {
 
     public CryptoConfig {
         Objects.requireNonNull(source, "source");
         backends = List.copyOf(backends);
         preference = List.copyOf(preference);
+        routes = Collections.unmodifiableMap(new LinkedHashMap<>(routes));
         Objects.requireNonNull(limits, "limits");
+        guests = Collections.unmodifiableMap(new LinkedHashMap<>(guests));
+    }
+
+    /** A configuration without per-algorithm routes and guest profiles. */
+    public CryptoConfig(
+            Path source,
+            List<BackendDefinition> backends,
+            List<String> preference,
+            SessionLimits limits) {
+        this(source, backends, preference, Map.of(), limits, Map.of());
     }
 
     /**

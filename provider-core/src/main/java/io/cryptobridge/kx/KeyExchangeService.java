@@ -2,6 +2,7 @@ package io.cryptobridge.kx;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
+import io.cryptobridge.GuestPolicy;
 import io.cryptobridge.asymmetric.PublicKey;
 import io.cryptobridge.asymmetric.SecretKey;
 import io.cryptobridge.spi.AsymmetricKeyPrimitives;
@@ -13,12 +14,25 @@ import io.cryptobridge.spi.KeyExchangePrimitives;
  * are {@code incompatible_keys}.
  */
 public final class KeyExchangeService {
+    private final GuestPolicy policy;
 
-    /** The raw shared secret of {@code secretKey} with {@code peer}. */
+    public KeyExchangeService() {
+        this(GuestPolicy.UNRESTRICTED);
+    }
+
+    public KeyExchangeService(GuestPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * The raw shared secret of {@code secretKey} with {@code peer}, computed on the secret key's
+     * backend; a peer key from another backend is imported there first.
+     */
     public byte[] dh(PublicKey peer, SecretKey secretKey) {
         KxAlgorithm algorithm = secretKey.kxAlgorithm();
         KxAlgorithm peerAlgorithm = peer.kxAlgorithm();
-        if (peerAlgorithm != algorithm || peer.backend() != secretKey.backend()) {
+        policy.require(algorithm);
+        if (peerAlgorithm != algorithm) {
             throw new CryptoException(
                     CryptoErrno.INCOMPATIBLE_KEYS,
                     "a "
@@ -28,11 +42,13 @@ public final class KeyExchangeService {
                             + " secret key");
         }
         requireKind(algorithm, KxAlgorithm.Kind.DH);
-        return backendOf(secretKey.backend()).dh(algorithm, peer.material(), secretKey.material());
+        KeyExchangePrimitives backend = backendOf(secretKey.backend());
+        return backend.dh(algorithm, peer.on(backend).material(), secretKey.material());
     }
 
     public KeyExchangePrimitives.Encapsulation encapsulate(PublicKey publicKey) {
         KxAlgorithm algorithm = publicKey.kxAlgorithm();
+        policy.require(algorithm);
         requireKind(algorithm, KxAlgorithm.Kind.KEM);
         return backendOf(publicKey.backend()).encapsulate(algorithm, publicKey.material());
     }
@@ -43,6 +59,7 @@ public final class KeyExchangeService {
      */
     public byte[] decapsulate(SecretKey secretKey, byte[] ciphertext) {
         KxAlgorithm algorithm = secretKey.kxAlgorithm();
+        policy.require(algorithm);
         requireKind(algorithm, KxAlgorithm.Kind.KEM);
         if (ciphertext.length != algorithm.ciphertextLength()) {
             throw new CryptoException(

@@ -2,6 +2,7 @@ package io.cryptobridge.signatures;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
+import io.cryptobridge.GuestPolicy;
 import io.cryptobridge.asymmetric.KeyPair;
 import io.cryptobridge.asymmetric.PublicKey;
 import io.cryptobridge.spi.AsymmetricKeyPrimitives;
@@ -10,17 +11,28 @@ import io.cryptobridge.spi.SignaturePrimitives;
 /** Opens signing and verification states and imports signatures. */
 public final class SignatureService {
     private final long maxBufferedBytes;
+    private final GuestPolicy policy;
 
     /**
      * @param maxBufferedBytes the session's cap on a buffered (EdDSA) message
      */
     public SignatureService(long maxBufferedBytes) {
+        this(maxBufferedBytes, GuestPolicy.UNRESTRICTED);
+    }
+
+    /**
+     * @param maxBufferedBytes the session's cap on a buffered (EdDSA) message
+     * @param policy the algorithms the guest may use
+     */
+    public SignatureService(long maxBufferedBytes, GuestPolicy policy) {
         this.maxBufferedBytes = maxBufferedBytes;
+        this.policy = policy;
     }
 
     /** A signing state over a key pair; invalid_key for a key-exchange pair. */
     public SignatureState openSigner(KeyPair keyPair) {
         SignatureAlgorithm algorithm = keyPair.signatureAlgorithm();
+        policy.require(algorithm);
         SignaturePrimitives backend = backendOf(keyPair.backend());
         return new SignatureState(
                 algorithm, backend.newSigner(algorithm, keyPair.material()), budgetFor(algorithm));
@@ -29,6 +41,7 @@ public final class SignatureService {
     /** A verification state over a public key; invalid_key for a key-exchange key. */
     public VerificationState openVerifier(PublicKey publicKey) {
         SignatureAlgorithm algorithm = publicKey.signatureAlgorithm();
+        policy.require(algorithm);
         SignaturePrimitives backend = backendOf(publicKey.backend());
         return new VerificationState(
                 algorithm,
@@ -37,7 +50,9 @@ public final class SignatureService {
     }
 
     public Signature importSignature(String name, byte[] encoded, SignatureEncoding encoding) {
-        return Signature.decode(SignatureAlgorithm.parse(name), encoded, encoding);
+        SignatureAlgorithm algorithm = SignatureAlgorithm.parse(name);
+        policy.require(algorithm);
+        return Signature.decode(algorithm, encoded, encoding);
     }
 
     private MessageBudget budgetFor(SignatureAlgorithm algorithm) {

@@ -3,6 +3,7 @@ package io.cryptobridge.symmetric;
 import io.cryptobridge.AlgorithmType;
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
+import io.cryptobridge.GuestPolicy;
 import io.cryptobridge.common.Options;
 import io.cryptobridge.routing.Router;
 import io.cryptobridge.spi.SymmetricPrimitives;
@@ -16,14 +17,30 @@ import java.security.SecureRandom;
 public final class SymmetricService {
     private final Router router;
     private final SecureRandom random;
+    private final GuestPolicy policy;
 
     public SymmetricService(Router router, SecureRandom random) {
+        this(router, random, GuestPolicy.UNRESTRICTED);
+    }
+
+    public SymmetricService(Router router, SecureRandom random, GuestPolicy policy) {
         this.router = router;
         this.random = random;
+        this.policy = policy;
+    }
+
+    /**
+     * Parses an algorithm name the guest gave; unsupported_algorithm for an unknown name,
+     * prohibited_operation for one the guest's policy does not allow.
+     */
+    public SymmetricAlgorithm algorithm(String name) {
+        SymmetricAlgorithm algorithm = SymmetricAlgorithm.parse(name);
+        policy.require(algorithm);
+        return algorithm;
     }
 
     public SymmetricKey generateKey(String algorithmName, Options options) {
-        SymmetricAlgorithm algorithm = SymmetricAlgorithm.parse(algorithmName);
+        SymmetricAlgorithm algorithm = algorithm(algorithmName);
         requireSymmetricOptions(options);
         requireKeyed(algorithm);
         SymmetricPrimitives backend = router.symmetric(algorithm);
@@ -31,7 +48,7 @@ public final class SymmetricService {
     }
 
     public SymmetricKey importKey(String algorithmName, byte[] raw) {
-        SymmetricAlgorithm algorithm = SymmetricAlgorithm.parse(algorithmName);
+        SymmetricAlgorithm algorithm = algorithm(algorithmName);
         requireKeyed(algorithm);
         if (!algorithm.acceptsKeyLength(raw.length)) {
             throw new CryptoException(
@@ -48,7 +65,7 @@ public final class SymmetricService {
      * @param options the options, or null when the guest passed none
      */
     public SymmetricState open(String algorithmName, SymmetricKey key, Options options) {
-        SymmetricAlgorithm algorithm = SymmetricAlgorithm.parse(algorithmName);
+        SymmetricAlgorithm algorithm = algorithm(algorithmName);
         requireSymmetricOptions(options);
         Options snapshot =
                 options == null ? new Options(AlgorithmType.SYMMETRIC) : options.snapshot();

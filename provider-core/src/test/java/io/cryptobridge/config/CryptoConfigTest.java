@@ -117,7 +117,7 @@ class CryptoConfigTest {
     @Test
     void load_unknownTopLevelKey_failsListingTheKnownKeys() throws IOException {
         assertEquals(
-                at(2) + "backend: unknown key (expected one of: backends, routing, limits)",
+                at(2) + "backend: unknown key (expected one of: backends, routing, limits, guests)",
                 errorOf("limits: {}\nbackend:\n  a: {type: test}\n"));
     }
 
@@ -287,7 +287,8 @@ class CryptoConfigTest {
     @Test
     void load_backendNotInRouting_failsNamingTheBackend() throws IOException {
         assertEquals(
-                at(3) + "backends.b: backend is defined but not listed in routing.default",
+                at(3)
+                        + "backends.b: backend is defined but not listed in routing.default or routing.algorithms",
                 errorOf(
                         """
                         backends:

@@ -40,6 +40,29 @@ class CryptoHostFromConfigTest {
     }
 
     @Test
+    void fromConfig_backendFailsToReportCapabilities_failsNamingItAndClosesAll()
+            throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(
+                file,
+                """
+                backends:
+                  good: {type: test}
+                  flaky: {type: test, label: broken-probe}
+                """);
+        int closedBefore = TestBackendFactory.CLOSED.get();
+
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoHost.fromConfig(file));
+
+        assertEquals(
+                file
+                        + ": backends: backend flaky cannot tell whether it supports SHA-256: the"
+                        + " token went away",
+                e.getMessage());
+        assertEquals(closedBefore + 2, TestBackendFactory.CLOSED.get());
+    }
+
+    @Test
     void fromConfig_backendCannotBeCreated_failsNamingItAndClosesTheOthers() throws IOException {
         Path file = dir.resolve("host.yaml");
         Files.writeString(

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A backend type {@code test} with one setting of every kind, registered for provider-core's tests
- * through META-INF/services. A {@code label} of {@code fail} makes creation fail.
+ * through META-INF/services. A {@code label} of {@code fail} makes creation fail; {@code
+ * broken-probe} makes asking for its capabilities fail.
  */
 public final class TestBackendFactory implements BackendFactory {
     static final AtomicInteger CLOSED = new AtomicInteger();
@@ -40,6 +41,14 @@ public final class TestBackendFactory implements BackendFactory {
 
     /** A backend that serves nothing and remembers its settings. */
     public record TestBackend(String name, Map<String, Object> settings) implements Backend {
+        @Override
+        public java.util.Optional<io.cryptobridge.spi.SymmetricPrimitives> symmetric() {
+            if ("broken-probe".equals(settings.get("label"))) {
+                throw new IllegalStateException("the token went away");
+            }
+            return java.util.Optional.empty();
+        }
+
         @Override
         public void close() {
             CLOSED.incrementAndGet();
