@@ -25,6 +25,11 @@ public final class Main {
     static final int HOST_ERROR_STATUS = 1;
 
     private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
+    private static final String LOG_LEVEL = "cryptobridge.log.level";
+
+    /** Held strongly: java.util.logging forgets the level of a logger that is collected. */
+    private static final java.util.logging.Logger HOST_LOGGER =
+            java.util.logging.Logger.getLogger("io.cryptobridge");
 
     private static final String HELP =
             """
@@ -77,6 +82,12 @@ public final class Main {
         // per record instead of java.util.logging's two-line default, unless the user chose one.
         if (System.getProperty(LOG_FORMAT) == null) {
             System.setProperty(LOG_FORMAT, "[%4$s] %5$s%6$s%n");
+        }
+        // Warnings only by default, so the guest's stderr is not buried under the route table
+        // (`cryptobridge doctor` prints it); -Dcryptobridge.log.level=INFO shows it again.
+        if (System.getProperty("java.util.logging.config.file") == null) {
+            HOST_LOGGER.setLevel(
+                    java.util.logging.Level.parse(System.getProperty(LOG_LEVEL, "WARNING")));
         }
         // The raw descriptors: the guest's bytes must not pass through a PrintStream's encoding.
         OutputStream out = new FileOutputStream(FileDescriptor.out);
