@@ -20,12 +20,15 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Signing and verifying one message, from a Wasm guest through the wasi-crypto ABI ({@code guest*})
  * and directly through the software backend's signer and verifier engines ({@code backend*}) that
  * the guest calls end in. Keys are made once per trial; every operation opens a fresh state, as a
- * guest signing independent messages does.
+ * guest signing independent messages does. Each trial also prints the thread's CPU time per
+ * operation ({@link CpuTimePerOp}), which the shared machine's load distorts far less.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -51,6 +54,7 @@ public class SignatureBenchmark {
     private BackendKeyPair keyPair;
     private byte[] message;
     private byte[] signature;
+    private final CpuTimePerOp cpu = new CpuTimePerOp();
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -66,29 +70,47 @@ public class SignatureBenchmark {
         keyPair = software.generateKeyPair(spec);
         message = new byte[size];
         random.nextBytes(message);
-        signature = backendSign();
-        if (!backendVerify()) {
+        signature = sign();
+        if (!verify()) {
             throw new IllegalStateException(algorithm + ": the backend rejects its own signature");
         }
     }
 
+    @Setup(Level.Iteration)
+    public void iterationStarted(IterationParams params) {
+        cpu.iterationStarted(params);
+    }
+
+    @TearDown(Level.Iteration)
+    public void iterationEnded() {
+        cpu.iterationEnded();
+    }
+
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
+        System.out.println(cpu.summary(params.getBenchmark() + " " + algorithm));
         guest.close();
     }
 
     @Benchmark
     public long guestSign() {
+        cpu.count();
         return checked("sign", sign.apply(guestAlgorithm, size)[0]);
     }
 
     @Benchmark
     public long guestVerify() {
+        cpu.count();
         return checked("verify", verify.apply(guestAlgorithm, size)[0]);
     }
 
     @Benchmark
     public byte[] backendSign() {
+        cpu.count();
+        return sign();
+    }
+
+    private byte[] sign() {
         SignerEngine signer = software.newSigner(spec, keyPair);
         signer.update(message, 0, message.length);
         return signer.sign();
@@ -96,6 +118,11 @@ public class SignatureBenchmark {
 
     @Benchmark
     public boolean backendVerify() {
+        cpu.count();
+        return verify();
+    }
+
+    private boolean verify() {
         VerifierEngine verifier = software.newVerifier(spec, keyPair.publicKey());
         verifier.update(message, 0, message.length);
         return verifier.verify(signature);
