@@ -1,9 +1,10 @@
 /*
- * demo.c - the README's "main job": a guest that hashes, authenticates, derives a key and
- * encrypts through wasi-crypto, printing each result in hex. Exits 0 on success.
+ * demo.c - the README's "main job": a guest that hashes, authenticates, derives a key,
+ * encrypts, signs and verifies, and agrees on a key through wasi-crypto, printing each result.
+ * Exits 0 on success.
  *
- * Each step is one function returning 0 on success; to show more of the API (signatures,
- * key exchange), add a step function and a line in STEPS below.
+ * Each step is one function returning 0 on success; to show more of the API, add a step
+ * function and a line in STEPS below.
  */
 #include <stdio.h>
 #include <string.h>
@@ -142,6 +143,123 @@ static int encrypt_with_derived_key(void) {
     return aes_gcm_round_trip(derived_key);
 }
 
+/* Reads an array_output into buf (at most max bytes); the host closes the handle once read. */
+static int pull_all(array_output_t output, uint8_t *buf, size_t max, size_t *len) {
+    size_t copied;
+    TRY("array_output_len", array_output_len(output, len));
+    if (*len > max) {
+        fprintf(stderr, "array_output of %zu bytes does not fit %zu\n", *len, max);
+        return 1;
+    }
+    TRY("array_output_pull", array_output_pull(output, buf, *len, &copied));
+    if (copied != *len) {
+        fprintf(stderr, "array_output_pull copied %zu of %zu bytes\n", copied, *len);
+        return 1;
+    }
+    return 0;
+}
+
+/*
+ * The RFC 8032 section 7.1 TEST 1 key pair (seed || public key): a fixed key makes the demo's
+ * Ed25519 signature a known answer. A real guest would call keypair_generate instead.
+ */
+static const uint8_t ED25519_KEYPAIR[64] = {
+    0x9d, 0x61, 0xb1, 0x9d, 0xef, 0xfd, 0x5a, 0x60, 0xba, 0x84, 0x4a, 0xf4, 0x92, 0xec, 0x2c, 0xc4,
+    0x44, 0x49, 0xc5, 0x69, 0x7b, 0x32, 0x69, 0x19, 0x70, 0x3b, 0xac, 0x03, 0x1c, 0xae, 0x7f, 0x60,
+    0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a,
+    0x0e, 0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07, 0x51, 0x1a,
+};
+
+/* Verifies `signature` over `message` with `publickey`; returns the errno of verify. */
+static crypto_errno_t verify_message(publickey_t publickey, signature_t signature,
+                                     const uint8_t *message, size_t message_len) {
+    signature_verification_state_t state;
+    crypto_errno_t rc = signature_verification_state_open(publickey, &state);
+    if (rc != CRYPTO_ERRNO_SUCCESS) return rc;
+    rc = signature_verification_state_update(state, message, message_len);
+    if (rc == CRYPTO_ERRNO_SUCCESS) rc = signature_verification_state_verify(state, signature);
+    crypto_errno_t closed = signature_verification_state_close(state);
+    return rc != CRYPTO_ERRNO_SUCCESS ? rc : closed;
+}
+
+/* Ed25519: sign a message, export the signature, verify it, and see a changed message fail. */
+static int ed25519_sign_verify(void) {
+    static const char message[] = "hello wasi-crypto";
+    static const char tampered[] = "hello wasi-crypt0";
+    keypair_t keypair;
+    publickey_t publickey;
+    signature_state_t state;
+    signature_t signature;
+    array_output_t exported;
+    uint8_t signature_bytes[64];
+    size_t len;
+
+    TRY("import Ed25519 key pair",
+        keypair_import(ALGORITHM_TYPE_SIGNATURES, STR("Ed25519"), ED25519_KEYPAIR,
+                       sizeof ED25519_KEYPAIR, KEYPAIR_ENCODING_RAW, &keypair));
+    TRY("signature_state_open", signature_state_open(keypair, &state));
+    TRY("signature_state_update", signature_state_update(state, BYTES(message)));
+    TRY("signature_state_sign", signature_state_sign(state, &signature));
+    TRY("signature_state_close", signature_state_close(state));
+    TRY("signature_export", signature_export(signature, SIGNATURE_ENCODING_RAW, &exported));
+    if (pull_all(exported, signature_bytes, sizeof signature_bytes, &len)) return 1;
+    print_hex("Ed25519 signature:", signature_bytes, len);
+
+    TRY("keypair_publickey", keypair_publickey(keypair, &publickey));
+    TRY("verify", verify_message(publickey, signature, BYTES(message)));
+    printf("%-24s %s\n", "Ed25519 verify:", "valid");
+    crypto_errno_t rc = verify_message(publickey, signature, BYTES(tampered));
+    if (rc != CRYPTO_ERRNO_INVALID_SIGNATURE) {
+        fprintf(stderr, "a changed message verified with %s\n", crypto_errno_name(rc));
+        return 1;
+    }
+    printf("%-24s %s\n", "Ed25519 changed message:", crypto_errno_name(rc));
+
+    TRY("signature_close", signature_close(signature));
+    TRY("publickey_close", publickey_close(publickey));
+    TRY("keypair_close", keypair_close(keypair));
+    return 0;
+}
+
+/* One side of a key exchange: its secret key with the peer's public key. */
+static int x25519_dh(keypair_t own, keypair_t peer, uint8_t secret[32]) {
+    publickey_t peer_public;
+    secretkey_t own_secret;
+    array_output_t output;
+    size_t len;
+    TRY("keypair_publickey", keypair_publickey(peer, &peer_public));
+    TRY("keypair_secretkey", keypair_secretkey(own, &own_secret));
+    TRY("kx_dh", kx_dh(peer_public, own_secret, &output));
+    TRY("publickey_close", publickey_close(peer_public));
+    TRY("secretkey_close", secretkey_close(own_secret));
+    if (pull_all(output, secret, 32, &len)) return 1;
+    if (len != 32) {
+        fprintf(stderr, "X25519 secret of %zu bytes\n", len);
+        return 1;
+    }
+    return 0;
+}
+
+/* X25519: two generated key pairs; each side's kx_dh must give the same secret. */
+static int x25519_key_exchange(void) {
+    keypair_t alice, bob;
+    uint8_t alice_secret[32], bob_secret[32];
+
+    TRY("generate X25519 (alice)",
+        keypair_generate(ALGORITHM_TYPE_KEY_EXCHANGE, STR("X25519"), &NO_OPTIONS, &alice));
+    TRY("generate X25519 (bob)",
+        keypair_generate(ALGORITHM_TYPE_KEY_EXCHANGE, STR("X25519"), &NO_OPTIONS, &bob));
+    if (x25519_dh(alice, bob, alice_secret) || x25519_dh(bob, alice, bob_secret)) return 1;
+    TRY("keypair_close", keypair_close(alice));
+    TRY("keypair_close", keypair_close(bob));
+    if (memcmp(alice_secret, bob_secret, sizeof alice_secret) != 0) {
+        fprintf(stderr, "the two sides derived different secrets\n");
+        return 1;
+    }
+    printf("%-24s %s\n", "X25519 kx_dh both ways:", "same 32-byte secret");
+    return 0;
+}
+
 static const struct {
     const char *name;
     int (*run)(void);
@@ -150,6 +268,8 @@ static const struct {
     {"hmac", hmac_sha256},
     {"hkdf", derive_key},
     {"aes-256-gcm", encrypt_with_derived_key},
+    {"ed25519", ed25519_sign_verify},
+    {"x25519", x25519_key_exchange},
 };
 
 int main(void) {

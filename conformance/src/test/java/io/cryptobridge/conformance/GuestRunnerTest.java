@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.cryptobridge.CryptoHost;
 import io.cryptobridge.spi.Backend;
+import io.cryptobridge.spi.KeyExchangePrimitives;
+import io.cryptobridge.spi.SignaturePrimitives;
 import io.cryptobridge.spi.SymmetricPrimitives;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +44,7 @@ class GuestRunnerTest {
         }
     }
 
-    /** Delegates to a backend and records close(). */
+    /** Delegates every family to a backend (the demo uses all three) and records close(). */
     private static final class ClosingRecorder implements Backend {
         private final Backend delegate;
         private boolean closed;
@@ -59,6 +61,16 @@ class GuestRunnerTest {
         @Override
         public Optional<SymmetricPrimitives> symmetric() {
             return delegate.symmetric();
+        }
+
+        @Override
+        public Optional<SignaturePrimitives> signatures() {
+            return delegate.signatures();
+        }
+
+        @Override
+        public Optional<KeyExchangePrimitives> keyExchange() {
+            return delegate.keyExchange();
         }
 
         @Override

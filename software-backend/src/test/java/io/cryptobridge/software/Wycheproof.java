@@ -19,31 +19,56 @@ import org.junit.jupiter.api.Assumptions;
  * CryptoException, acceptable may do either; a host bug (any other exception) always fails.
  */
 final class Wycheproof {
+    private static final String PROPERTY = "cryptobridge.wycheproof.dir";
     private static final HexFormat HEX = HexFormat.of();
 
     private Wycheproof() {}
 
-    /** The parsed file; skips the test when the folder is missing, unless CI=true. */
+    /**
+     * The parsed file from {@code cryptobridge.wycheproof.dir} (surefire sets it; without it,
+     * {@code ../shared/wycheproof} beside the repository). A missing file skips the test with what
+     * to download, except in CI ({@code CI=true}), where it fails: the same rule as conformance's
+     * {@code WycheproofFile}.
+     */
     static JsonNode load(String file) {
-        String dir = System.getProperty("cryptobridge.wycheproof.dir");
-        Path path = dir == null ? null : Path.of(dir, file);
-        if (path == null || !Files.isRegularFile(path)) {
-            String message =
-                    "Wycheproof vectors missing: put C2SP/wycheproof testvectors_v1/"
+        Path dir = directory();
+        Path path = dir.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            vectorsMissing(
+                    "Wycheproof vectors not found: "
+                            + path
+                            + ". Download testvectors_v1/"
                             + file
-                            + " into "
+                            + " from https://github.com/C2SP/wycheproof into "
                             + dir
-                            + " (system property cryptobridge.wycheproof.dir)";
-            if ("true".equals(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+                            + " or set -D"
+                            + PROPERTY
+                            + "=<folder>",
+                    "true".equalsIgnoreCase(System.getenv("CI")));
         }
         try {
             return new ObjectMapper().readTree(path.toFile());
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + path, e);
         }
+    }
+
+    /** The vectors folder: the system property, else ../shared/wycheproof beside the repository. */
+    static Path directory() {
+        String configured = System.getProperty(PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        // surefire runs in the module folder, software-backend/
+        return Path.of("..", "..", "shared", "wycheproof").toAbsolutePath().normalize();
+    }
+
+    /** Fails the calling test in CI, where missing vectors must not pass unnoticed; else skips. */
+    static void vectorsMissing(String message, boolean ci) {
+        if (ci) {
+            fail(message);
+        }
+        Assumptions.abort(message);
     }
 
     static byte[] hex(JsonNode node) {

@@ -1,0 +1,28 @@
+package io.cryptobridge.software;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.opentest4j.TestAbortedException;
+
+/** The rule for missing Wycheproof vectors: skip on a developer machine, fail in CI. */
+class WycheproofTest {
+
+    @Test
+    void vectorsMissing_inCi_failsTheTest() {
+        AssertionError failure =
+                assertThrows(
+                        AssertionError.class, () -> Wycheproof.vectorsMissing("download X", true));
+        assertEquals("download X", failure.getMessage());
+    }
+
+    @Test
+    void vectorsMissing_outsideCi_skipsTheTestWithTheMessage() {
+        TestAbortedException skipped =
+                assertThrows(
+                        TestAbortedException.class,
+                        () -> Wycheproof.vectorsMissing("download X", false));
+        assertEquals("download X", skipped.getMessage());
+    }
+}
