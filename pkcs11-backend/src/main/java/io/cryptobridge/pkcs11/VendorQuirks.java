@@ -1,0 +1,54 @@
+package io.cryptobridge.pkcs11;
+
+import java.util.Set;
+
+/**
+ * What a token does differently from the PKCS#11 text, as data: the backend asks here instead of
+ * testing the vendor in many places. Add a vendor by adding a constant and a line in {@link
+ * #forManufacturer}.
+ *
+ * @param vendor a name for logs and docs
+ * @param decryptFailureCodes the return values of {@code C_Decrypt} that mean "the tag did not
+ *     verify" (reported as invalid_tag)
+ * @param padShortHmacKeys the token rejects HMAC keys shorter than its mechanism minimum ({@code
+ *     CKR_KEY_SIZE_RANGE} at {@code C_SignInit}); zero-pad them, which RFC 2104 makes equivalent
+ * @param prehashLongHmacKeys hash HMAC keys longer than the hash's block size before import, as RFC
+ *     2104 does internally, so tokens with a small maximum key size accept them
+ */
+record VendorQuirks(
+        String vendor,
+        Set<Long> decryptFailureCodes,
+        boolean padShortHmacKeys,
+        boolean prehashLongHmacKeys) {
+
+    /** What the standard says a failed AEAD decryption returns (2.40 and 3.0). */
+    private static final Set<Long> STANDARD_DECRYPT_FAILURES =
+            Set.of(
+                    Ckr.ENCRYPTED_DATA_INVALID,
+                    Ckr.ENCRYPTED_DATA_LEN_RANGE,
+                    Ckr.AEAD_DECRYPT_FAILED);
+
+    /**
+     * SoftHSM 2.6.1: a GCM tag mismatch is {@code CKR_GENERAL_ERROR} (measured); HMAC keys must be
+     * at least the digest length (SHA256-HMAC {32..512}, SHA512-HMAC {64..512} bytes).
+     */
+    static final VendorQuirks SOFTHSM =
+            new VendorQuirks(
+                    "SoftHSM",
+                    Set.of(
+                            Ckr.ENCRYPTED_DATA_INVALID,
+                            Ckr.ENCRYPTED_DATA_LEN_RANGE,
+                            Ckr.AEAD_DECRYPT_FAILED,
+                            Ckr.GENERAL_ERROR),
+                    true,
+                    true);
+
+    /** Any other token: standard codes; the HMAC key shaping is harmless, so it stays on. */
+    static final VendorQuirks STANDARD =
+            new VendorQuirks("standard", STANDARD_DECRYPT_FAILURES, true, true);
+
+    /** The quirks for a token, from its {@code CK_TOKEN_INFO.manufacturerID}. */
+    static VendorQuirks forManufacturer(String manufacturerId) {
+        return manufacturerId.startsWith("SoftHSM") ? SOFTHSM : STANDARD;
+    }
+}
