@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import sun.security.pkcs11.wrapper.CK_TOKEN_INFO;
 import sun.security.pkcs11.wrapper.PKCS11;
+import sun.security.pkcs11.wrapper.PKCS11Constants;
 import sun.security.pkcs11.wrapper.PKCS11Exception;
 
 /**
@@ -57,6 +58,9 @@ final class TokenOpener {
         try {
             for (long slot : p11.C_GetSlotList(true)) {
                 CK_TOKEN_INFO info = p11.C_GetTokenInfo(slot);
+                if ((info.flags & PKCS11Constants.CKF_TOKEN_INITIALIZED) == 0) {
+                    continue; // a free slot (SoftHSM always shows one), not a usable token
+                }
                 String label = Cryptoki.text(info.label);
                 if (settings.token()
                         .matches(
