@@ -21,9 +21,15 @@ final class KeyOwnerSession implements AutoCloseable {
     private int epoch;
     private boolean closed;
 
-    KeyOwnerSession(Pkcs11Token token, Pkcs11Errors errors) {
+    /**
+     * @param session an open, logged-in session that becomes the owner; it also keeps the token
+     *     logged in for the life of the backend (login state ends with the last session), which the
+     *     SunPKCS11 provider relies on
+     */
+    KeyOwnerSession(Pkcs11Token token, Pkcs11Errors errors, long session) {
         this.token = token;
         this.errors = errors;
+        this.session = session;
     }
 
     /** A key made by {@code C_GenerateKey}, and the epoch it belongs to. */

@@ -28,7 +28,9 @@ public final class Pkcs11Backend implements Backend {
     private final SessionPool pool;
     private final KeyOwnerSession owner;
     private final Pkcs11Symmetric symmetric;
-    private final Provider provider;
+    private final String library;
+    private final boolean extractable;
+    private Provider provider;
 
     private Pkcs11Backend(
             String name,
@@ -37,14 +39,16 @@ public final class Pkcs11Backend implements Backend {
             SessionPool pool,
             KeyOwnerSession owner,
             Pkcs11Symmetric symmetric,
-            Provider provider) {
+            String library,
+            boolean extractable) {
         this.name = name;
         this.token = token;
         this.capabilities = capabilities;
         this.pool = pool;
         this.owner = owner;
         this.symmetric = symmetric;
-        this.provider = provider;
+        this.library = library;
+        this.extractable = extractable;
     }
 
     /**
@@ -79,13 +83,18 @@ public final class Pkcs11Backend implements Backend {
         Pkcs11Token.TokenDescription description = opener.describe(p11, slot);
         Pkcs11Token token = new Pkcs11Token(p11, slot, description, settings.pin());
         long firstSession = opener.firstSession(token);
-        token.closeQuietly(firstSession);
-        CapabilityTable capabilities = opener.probe(p11, slot);
+        CapabilityTable capabilities;
+        try {
+            capabilities = opener.probe(p11, slot);
+        } catch (RuntimeException e) {
+            token.closeQuietly(firstSession);
+            throw e;
+        }
         VendorQuirks quirks = VendorQuirks.forManufacturer(description.manufacturer());
         Pkcs11Errors errors = new Pkcs11Errors(name, quirks);
         int poolSize = poolSize(settings.sessions(), description);
         SessionPool pool = new SessionPool(token, errors, poolSize);
-        KeyOwnerSession owner = new KeyOwnerSession(token, errors);
+        KeyOwnerSession owner = new KeyOwnerSession(token, errors, firstSession);
         Pkcs11Symmetric symmetric =
                 new Pkcs11Symmetric(
                         capabilities,
@@ -94,9 +103,6 @@ public final class Pkcs11Backend implements Backend {
                         quirks,
                         settings.extractable(),
                         settings.maxBufferedBytes());
-        Provider provider =
-                JcaProviderConfig.configure(
-                        name, JcaProviderConfig.text(name, library, slot, settings.extractable()));
         LOG.log(
                 System.Logger.Level.INFO,
                 () ->
@@ -114,7 +120,8 @@ public final class Pkcs11Backend implements Backend {
                                 + quirks.vendor()
                                 + ", serves:\n"
                                 + capabilities.describe());
-        return new Pkcs11Backend(name, token, capabilities, pool, owner, symmetric, provider);
+        return new Pkcs11Backend(
+                name, token, capabilities, pool, owner, symmetric, library, settings.extractable());
     }
 
     /**
@@ -140,9 +147,20 @@ public final class Pkcs11Backend implements Backend {
 
     /**
      * The SunPKCS11 provider for this token, for JCA-level operations ({@code
-     * Signature.getInstance(algorithm, provider)}). Not registered JVM-wide.
+     * Signature.getInstance(algorithm, provider)}). Not registered JVM-wide. Configured on first
+     * use: the provider keeps sessions open for the life of the JVM (it has no close), and an open
+     * session keeps the token logged in for the whole process, so a backend that never needs it
+     * should not create it.
+     *
+     * @throws Pkcs11SetupException if SunPKCS11 rejects the configuration
      */
-    public Provider jcaProvider() {
+    public synchronized Provider jcaProvider() {
+        if (provider == null) {
+            provider =
+                    JcaProviderConfig.configure(
+                            name,
+                            JcaProviderConfig.text(name, library, token.slotId(), extractable));
+        }
         return provider;
     }
 
