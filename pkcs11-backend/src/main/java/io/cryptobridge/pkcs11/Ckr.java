@@ -96,6 +96,11 @@ final class Ckr {
                 : "CKR_0x" + Long.toHexString(code).toUpperCase(java.util.Locale.ROOT);
     }
 
+    /** Whether the object a handle named is gone (destroyed, or lost with a logout). */
+    static boolean objectGone(long code) {
+        return code == OBJECT_HANDLE_INVALID || code == KEY_HANDLE_INVALID;
+    }
+
     /**
      * Whether the session (or the login behind it) is gone, so that a fresh, logged-in session may
      * run the same unit of work again.

@@ -70,6 +70,22 @@ final class KeyOwnerSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The token was logged out under the backend: every private session object is gone. Start a new
+     * epoch and log in again right away (the SunPKCS11 provider relies on the login too).
+     */
+    synchronized void loginLost() {
+        if (closed) {
+            return;
+        }
+        abandon();
+        try {
+            ensureOpen();
+        } catch (PKCS11Exception e) {
+            // The next key creation retries and reports the failure.
+        }
+    }
+
     /** Whether objects of {@code objectEpoch} still exist (as far as this backend knows). */
     synchronized boolean alive(int objectEpoch) {
         return !closed && objectEpoch == epoch && session >= 0;
@@ -85,7 +101,9 @@ final class KeyOwnerSession implements AutoCloseable {
     }
 
     private void abandon() {
-        token.closeQuietly(session);
+        if (session >= 0) {
+            token.closeQuietly(session);
+        }
         session = -1;
         epoch++;
     }

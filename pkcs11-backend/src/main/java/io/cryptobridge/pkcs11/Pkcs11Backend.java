@@ -93,8 +93,8 @@ public final class Pkcs11Backend implements Backend {
         VendorQuirks quirks = VendorQuirks.forManufacturer(description.manufacturer());
         Pkcs11Errors errors = new Pkcs11Errors(name, quirks);
         int poolSize = poolSize(settings.sessions(), description);
-        SessionPool pool = new SessionPool(token, errors, poolSize);
         KeyOwnerSession owner = new KeyOwnerSession(token, errors, firstSession);
+        SessionPool pool = new SessionPool(token, errors, poolSize, owner::loginLost);
         Pkcs11Symmetric symmetric =
                 new Pkcs11Symmetric(
                         capabilities,

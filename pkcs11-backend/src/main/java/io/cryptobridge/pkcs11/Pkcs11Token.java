@@ -70,6 +70,23 @@ final class Pkcs11Token {
         }
     }
 
+    /**
+     * Whether the session is in a user state. A logout (by anyone in this process) ends the login
+     * for every session and destroys all private session objects (PKCS#11 §5.6, C_Logout).
+     */
+    boolean loggedIn(long session) {
+        if (pin == null) {
+            return true;
+        }
+        try {
+            long state = p11.C_GetSessionInfo(session).state;
+            return state == PKCS11Constants.CKS_RO_USER_FUNCTIONS
+                    || state == PKCS11Constants.CKS_RW_USER_FUNCTIONS;
+        } catch (PKCS11Exception e) {
+            return false;
+        }
+    }
+
     /** Closes a session whose state no longer matters (it failed, or the pool shrinks). */
     void closeQuietly(long session) {
         try {

@@ -39,12 +39,18 @@ final class SessionPool implements AutoCloseable {
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger borrowed = new AtomicInteger();
     private final AtomicLong replaced = new AtomicLong();
+    private final Runnable onLoginLost;
     private volatile boolean closed;
 
-    SessionPool(Pkcs11Token token, Pkcs11Errors errors, int capacity) {
+    /**
+     * @param onLoginLost told when an operation found the token logged out (its session keys are
+     *     gone with the login)
+     */
+    SessionPool(Pkcs11Token token, Pkcs11Errors errors, int capacity, Runnable onLoginLost) {
         this.token = token;
         this.errors = errors;
         this.capacity = capacity;
+        this.onLoginLost = onLoginLost;
         this.permits = new Semaphore(capacity, true);
     }
 
@@ -83,6 +89,15 @@ final class SessionPool implements AutoCloseable {
             T result = work.run(token.p11(), session);
             healthy = true;
             return result;
+        } catch (PKCS11Exception e) {
+            if (session != null
+                    && Ckr.objectGone(Cryptoki.errorCode(e))
+                    && !token.loggedIn(session)) {
+                // Someone logged the token out: the key went with the login. Log in again so
+                // that new keys work; this operation still fails (invalid_key).
+                onLoginLost.run();
+            }
+            throw e;
         } finally {
             if (session != null) {
                 borrowed.decrementAndGet();

@@ -148,4 +148,28 @@ class SessionPoolTest {
             token.closeQuietly(session);
         }
     }
+
+    @Test
+    void run_tokenLoggedOutUnderTheBackend_oldKeysInvalidNewKeysWork() throws Exception {
+        try (Pkcs11Backend hsm = TOKEN.open("sessions", 1L)) {
+            SymmetricPrimitives onToken = hsm.symmetric().orElseThrow();
+            BackendKey old = onToken.generateKey(SymmetricAlgorithm.AES_128_GCM);
+            AeadEngine oldAead = onToken.newAead(SymmetricAlgorithm.AES_128_GCM, old);
+            oldAead.seal(new byte[12], new byte[0], new byte[] {1});
+            long pooled = hsm.pool().idleHandles().get(0);
+
+            // A logout ends the login of every session and destroys private session objects.
+            hsm.token().p11().C_Logout(pooled);
+            io.cryptobridge.CryptoException lost =
+                    org.junit.jupiter.api.Assertions.assertThrows(
+                            io.cryptobridge.CryptoException.class,
+                            () -> oldAead.seal(new byte[12], new byte[0], new byte[] {1}));
+            BackendKey fresh = onToken.generateKey(SymmetricAlgorithm.AES_128_GCM);
+            AeadEngine freshAead = onToken.newAead(SymmetricAlgorithm.AES_128_GCM, fresh);
+            byte[] sealed = freshAead.seal(new byte[12], new byte[0], new byte[] {7});
+
+            assertEquals(io.cryptobridge.CryptoErrno.INVALID_KEY, lost.errno());
+            assertArrayEquals(new byte[] {7}, freshAead.open(new byte[12], new byte[0], sealed));
+        }
+    }
 }
