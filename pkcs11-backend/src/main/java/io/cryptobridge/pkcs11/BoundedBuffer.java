@@ -12,8 +12,9 @@ import java.util.Arrays;
  * MessageDigest.clone()} needs {@code C_GetOperationState}, which SoftHSM answers with {@code
  * CKR_FUNCTION_NOT_SUPPORTED} (measured on JDK 17 and 25). Buffering also means no session is held
  * between guest calls: the token sees one {@code Init} + one-shot call on a pooled session. The
- * price is memory, so the buffer is bounded ({@code max-buffered-bytes}); beyond it the guest gets
- * unsupported_feature instead of an unbounded heap.
+ * price is memory, so the buffer is bounded ({@code max-buffered-bytes} of the backend); beyond it
+ * the guest gets overflow, as for the host's own per-state limit ({@code
+ * limits.max-buffered-bytes}).
  */
 final class BoundedBuffer {
     private final long limit;
@@ -33,7 +34,7 @@ final class BoundedBuffer {
     void append(byte[] bytes, int offset, int length) {
         if ((long) size + length > limit) {
             throw new CryptoException(
-                    CryptoErrno.UNSUPPORTED_FEATURE,
+                    CryptoErrno.OVERFLOW,
                     "the HSM backend buffers at most "
                             + limit
                             + " bytes per MAC or hash state (max-buffered-bytes)");

@@ -113,7 +113,7 @@ class TokenHmacAndHashTest {
     }
 
     @Test
-    void update_beyondBufferLimit_failsUnsupportedFeature() {
+    void update_beyondBufferLimit_failsOverflow() {
         HashEngine hash = onToken.newHash(SymmetricAlgorithm.SHA_256);
         byte[] chunk = new byte[1 << 19];
         hash.update(chunk, 0, chunk.length);
@@ -121,7 +121,7 @@ class TokenHmacAndHashTest {
 
         CryptoException e = assertThrows(CryptoException.class, () -> hash.update(chunk, 0, 1));
 
-        assertEquals(CryptoErrno.UNSUPPORTED_FEATURE, e.errno());
+        assertEquals(CryptoErrno.OVERFLOW, e.errno());
     }
 
     private static byte[] tag(
