@@ -172,4 +172,46 @@ class SessionPoolTest {
             assertArrayEquals(new byte[] {7}, freshAead.open(new byte[12], new byte[0], sealed));
         }
     }
+
+    @Test
+    void run_interruptedWhileWaitingForASession_failsAndKeepsTheInterruptFlag() throws Exception {
+        try (Pkcs11Backend hsm = TOKEN.open("sessions", 1L)) {
+            SessionPool pool = hsm.pool();
+            java.util.concurrent.CountDownLatch holding =
+                    new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.CountDownLatch release =
+                    new java.util.concurrent.CountDownLatch(1);
+            Thread holder = new Thread(() -> PoolCalls.holdSession(pool, holding, release));
+            holder.start();
+            holding.await();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean flagKept =
+                    new java.util.concurrent.atomic.AtomicBoolean();
+            Thread waiter =
+                    new Thread(
+                            () -> {
+                                try {
+                                    PoolCalls.touchSession(pool);
+                                } catch (RuntimeException e) {
+                                    failure.set(e);
+                                    flagKept.set(Thread.currentThread().isInterrupted());
+                                }
+                            });
+            waiter.start();
+            while (waiter.getState() != Thread.State.WAITING) {
+                Thread.onSpinWait();
+            }
+            waiter.interrupt();
+            waiter.join();
+            release.countDown();
+            holder.join();
+
+            assertEquals(
+                    io.cryptobridge.CryptoErrno.INTERNAL_ERROR,
+                    ((io.cryptobridge.CryptoException) failure.get()).errno());
+            assertTrue(flagKept.get(), "the interrupt flag is restored");
+            assertEquals(0, pool.borrowedSessions());
+        }
+    }
 }
