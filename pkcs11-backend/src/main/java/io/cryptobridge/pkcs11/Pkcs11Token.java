@@ -103,7 +103,8 @@ final class Pkcs11Token {
             String model,
             String serial,
             long flags,
-            long maxSessionCount) {
+            long maxSessionCount,
+            long maxRwSessionCount) {
 
         static TokenDescription of(CK_TOKEN_INFO info) {
             return new TokenDescription(
@@ -112,7 +113,8 @@ final class Pkcs11Token {
                     Cryptoki.text(info.model),
                     Cryptoki.text(info.serialNumber),
                     info.flags,
-                    info.ulMaxSessionCount);
+                    info.ulMaxSessionCount,
+                    info.ulMaxRwSessionCount);
         }
 
         boolean loginRequired() {
@@ -120,13 +122,14 @@ final class Pkcs11Token {
         }
 
         /**
-         * The session limit the token reports, or empty when it has none ({@code
-         * CK_EFFECTIVELY_INFINITE} = 0) or does not say ({@code CK_UNAVAILABLE_INFORMATION} = ~0).
+         * The read-write session limit the token reports (the backend opens only read-write
+         * sessions), or empty when it has none ({@code CK_EFFECTIVELY_INFINITE} = 0) or does not
+         * say ({@code CK_UNAVAILABLE_INFORMATION} = ~0).
          */
         java.util.OptionalLong sessionLimit() {
-            return maxSessionCount == 0 || maxSessionCount == -1L
-                    ? java.util.OptionalLong.empty()
-                    : java.util.OptionalLong.of(maxSessionCount);
+            return java.util.stream.LongStream.of(maxSessionCount, maxRwSessionCount)
+                    .filter(limit -> limit != 0 && limit != -1L)
+                    .min();
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.cryptobridge.pkcs11;
 
-import io.cryptobridge.CryptoException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -63,6 +62,10 @@ final class SessionPool implements AutoCloseable {
                 long code = Cryptoki.errorCode(e);
                 if (attempt == 1 && Ckr.sessionLost(code)) {
                     replaced.incrementAndGet();
+                    if (code == Ckr.USER_NOT_LOGGED_IN) {
+                        // The login ended, and private session objects ended with it.
+                        onLoginLost.run();
+                    }
                     LOG.log(
                             System.Logger.Level.INFO,
                             () -> "PKCS#11 session lost (" + Ckr.name(code) + "), reopening");
@@ -101,7 +104,7 @@ final class SessionPool implements AutoCloseable {
         } finally {
             if (session != null) {
                 borrowed.decrementAndGet();
-                if (healthy && !closed) {
+                if (healthy) {
                     giveBack(session);
                 } else {
                     discard(session);
@@ -126,8 +129,12 @@ final class SessionPool implements AutoCloseable {
 
     private void giveBack(long session) {
         synchronized (idle) {
-            idle.addFirst(session);
+            if (!closed) {
+                idle.addFirst(session);
+                return;
+            }
         }
+        discard(session);
     }
 
     private void discard(long session) {
@@ -171,17 +178,12 @@ final class SessionPool implements AutoCloseable {
     /** Closes the idle sessions; sessions in use close when their work ends. Idempotent. */
     @Override
     public void close() {
-        closed = true;
         List<Long> toClose;
         synchronized (idle) {
+            closed = true;
             toClose = new ArrayList<>(idle);
             idle.clear();
         }
         toClose.forEach(this::discard);
-    }
-
-    /** The failure a caller sees once the pool is closed. */
-    CryptoException closedFailure() {
-        return errors.closed();
     }
 }

@@ -4,6 +4,7 @@ import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
 import io.cryptobridge.spi.BackendKey;
 import io.cryptobridge.symmetric.SymmetricAlgorithm;
+import java.lang.ref.Cleaner;
 import java.util.Arrays;
 import sun.security.pkcs11.wrapper.CK_ATTRIBUTE;
 import sun.security.pkcs11.wrapper.PKCS11Constants;
@@ -14,6 +15,13 @@ import sun.security.pkcs11.wrapper.PKCS11Constants;
  * extractable ({@code extractable: true}).
  */
 final class TokenKey implements BackendKey {
+    /**
+     * Safety net for keys nobody destroys: the ABI's {@code symmetric_key_close} drops the handle
+     * without destroying the key (states may still use it), so the token object is destroyed once
+     * the key becomes unreachable. {@link #destroy()} runs the same action at once.
+     */
+    private static final Cleaner CLEANER = Cleaner.create();
+
     private final SymmetricAlgorithm algorithm;
     private final long handle;
     private final int epoch;
@@ -21,6 +29,7 @@ final class TokenKey implements BackendKey {
     private final KeyShape shape;
     private final KeyOwnerSession owner;
     private final SessionPool pool;
+    private final Cleaner.Cleanable cleanable;
     private volatile boolean destroyed;
 
     /**
@@ -49,6 +58,16 @@ final class TokenKey implements BackendKey {
         this.shape = shape;
         this.owner = owner;
         this.pool = pool;
+        this.cleanable = CLEANER.register(this, new ObjectDestroyer(owner, handle, epoch));
+    }
+
+    /** Destroys the token object; must not refer to the key, or the key would never be freed. */
+    private record ObjectDestroyer(KeyOwnerSession owner, long handle, int epoch)
+            implements Runnable {
+        @Override
+        public void run() {
+            owner.destroy(handle, epoch);
+        }
     }
 
     /** The object handle for an operation on {@code wanted}; invalid_key when it is unusable. */
@@ -114,10 +133,8 @@ final class TokenKey implements BackendKey {
 
     @Override
     public void destroy() {
-        if (!destroyed) {
-            destroyed = true;
-            owner.destroy(handle, epoch);
-        }
+        destroyed = true;
+        cleanable.clean();
     }
 
     @Override

@@ -214,4 +214,25 @@ class SessionPoolTest {
             assertEquals(0, pool.borrowedSessions());
         }
     }
+
+    @Test
+    void destroy_andUnreachableKeys_leaveNoObjectOnTheToken() throws Exception {
+        try (Pkcs11Backend hsm = TOKEN.open()) {
+            SymmetricPrimitives onToken = hsm.symmetric().orElseThrow();
+            onToken.generateKey(SymmetricAlgorithm.AES_128_GCM).destroy();
+            for (int i = 0; i < 10; i++) {
+                onToken.importKey(SymmetricAlgorithm.HMAC_SHA_256, new byte[32]); // dropped
+            }
+
+            int left = TokenObjects.secretKeys(hsm);
+            // The Cleaner destroys unreachable keys after a collection; ask for a few.
+            for (int i = 0; i < 50 && left > 0; i++) {
+                System.gc();
+                Thread.sleep(20);
+                left = TokenObjects.secretKeys(hsm);
+            }
+
+            assertEquals(0, left);
+        }
+    }
 }
