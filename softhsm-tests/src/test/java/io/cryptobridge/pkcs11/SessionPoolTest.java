@@ -26,7 +26,7 @@ class SessionPoolTest {
     @RegisterExtension static final SoftHsmToken TOKEN = new SoftHsmToken();
 
     private static final int THREADS = 2;
-    private static final int ROUNDS = 500;
+    private static final int ROUNDS = 2000;
 
     @Test
     void run_twoThreadsManyOperations_noErrorsAndEverySessionReturned() throws Exception {
