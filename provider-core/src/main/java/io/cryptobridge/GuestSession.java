@@ -3,7 +3,10 @@ package io.cryptobridge;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportValues;
 import io.cryptobridge.abi.WasiCryptoImports;
+import io.cryptobridge.asymmetric.AsymmetricService;
 import io.cryptobridge.handles.Handles;
+import io.cryptobridge.kx.KeyExchangeService;
+import io.cryptobridge.signatures.SignatureService;
 import io.cryptobridge.symmetric.SymmetricService;
 import java.util.List;
 
@@ -31,7 +34,13 @@ public final class GuestSession implements AutoCloseable {
         this.limits = limits;
         this.handles = new Handles(limits.maxHandles());
         SymmetricService symmetric = new SymmetricService(host.router(), host.random());
-        this.hostFunctions = WasiCryptoImports.create(handles, symmetric);
+        this.hostFunctions =
+                WasiCryptoImports.create(
+                        handles,
+                        symmetric,
+                        new AsymmetricService(host.router()),
+                        new SignatureService(limits.maxBufferedBytes()),
+                        new KeyExchangeService());
     }
 
     /** The host functions of all six {@code wasi_ephemeral_crypto_*} modules. */

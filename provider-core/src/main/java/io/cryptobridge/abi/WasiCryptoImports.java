@@ -1,7 +1,10 @@
 package io.cryptobridge.abi;
 
 import com.dylibso.chicory.runtime.HostFunction;
+import io.cryptobridge.asymmetric.AsymmetricService;
 import io.cryptobridge.handles.Handles;
+import io.cryptobridge.kx.KeyExchangeService;
+import io.cryptobridge.signatures.SignatureService;
 import io.cryptobridge.symmetric.SymmetricService;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,13 +13,18 @@ import java.util.List;
 public final class WasiCryptoImports {
     private WasiCryptoImports() {}
 
-    public static List<HostFunction> create(Handles handles, SymmetricService symmetric) {
+    public static List<HostFunction> create(
+            Handles handles,
+            SymmetricService symmetric,
+            AsymmetricService asymmetric,
+            SignatureService signatures,
+            KeyExchangeService keyExchange) {
         List<HostFunction> all = new ArrayList<>();
         all.addAll(CommonFunctions.create(handles).functions());
         all.addAll(SymmetricFunctions.create(handles, symmetric).functions());
-        all.addAll(PendingModules.asymmetricCommon().functions());
-        all.addAll(PendingModules.signatures().functions());
-        all.addAll(PendingModules.keyExchange().functions());
+        all.addAll(AsymmetricCommonFunctions.create(handles, asymmetric).functions());
+        all.addAll(SignatureFunctions.create(handles, signatures).functions());
+        all.addAll(KeyExchangeFunctions.create(handles, keyExchange).functions());
         all.addAll(PendingModules.externalSecrets().functions());
         return List.copyOf(all);
     }

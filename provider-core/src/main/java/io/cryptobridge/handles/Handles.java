@@ -1,7 +1,13 @@
 package io.cryptobridge.handles;
 
+import io.cryptobridge.asymmetric.KeyPair;
+import io.cryptobridge.asymmetric.PublicKey;
+import io.cryptobridge.asymmetric.SecretKey;
 import io.cryptobridge.common.ArrayOutput;
 import io.cryptobridge.common.Options;
+import io.cryptobridge.signatures.Signature;
+import io.cryptobridge.signatures.SignatureState;
+import io.cryptobridge.signatures.VerificationState;
 import io.cryptobridge.symmetric.SymmetricKey;
 import io.cryptobridge.symmetric.SymmetricState;
 import io.cryptobridge.symmetric.SymmetricTag;
@@ -15,6 +21,12 @@ public final class Handles {
     public final HandleTable<SymmetricKey> symmetricKeys;
     public final HandleTable<SymmetricState> symmetricStates;
     public final HandleTable<SymmetricTag> symmetricTags;
+    public final HandleTable<KeyPair> keyPairs;
+    public final HandleTable<PublicKey> publicKeys;
+    public final HandleTable<SecretKey> secretKeys;
+    public final HandleTable<SignatureState> signatureStates;
+    public final HandleTable<Signature> signatures;
+    public final HandleTable<VerificationState> verificationStates;
 
     public Handles(int maxHandles) {
         this.budget = new HandleBudget(maxHandles);
@@ -23,6 +35,13 @@ public final class Handles {
         this.symmetricKeys = new HandleTable<>(HandleType.SYMMETRIC_KEY, budget);
         this.symmetricStates = new HandleTable<>(HandleType.SYMMETRIC_STATE, budget);
         this.symmetricTags = new HandleTable<>(HandleType.SYMMETRIC_TAG, budget);
+        this.keyPairs = new HandleTable<>(HandleType.KEYPAIR, budget);
+        this.publicKeys = new HandleTable<>(HandleType.PUBLICKEY, budget);
+        this.secretKeys = new HandleTable<>(HandleType.SECRETKEY, budget);
+        this.signatureStates = new HandleTable<>(HandleType.SIGNATURE_STATE, budget);
+        this.signatures = new HandleTable<>(HandleType.SIGNATURE, budget);
+        this.verificationStates =
+                new HandleTable<>(HandleType.SIGNATURE_VERIFICATION_STATE, budget);
     }
 
     /** Live handles of every type together. */
@@ -35,8 +54,25 @@ public final class Handles {
         for (SymmetricKey key : symmetricKeys.values()) {
             key.destroy();
         }
+        for (KeyPair keyPair : keyPairs.values()) {
+            keyPair.destroy();
+        }
+        for (SecretKey secretKey : secretKeys.values()) {
+            secretKey.destroy();
+        }
         for (HandleTable<?> table :
-                List.of(arrayOutputs, options, symmetricKeys, symmetricStates, symmetricTags)) {
+                List.of(
+                        arrayOutputs,
+                        options,
+                        symmetricKeys,
+                        symmetricStates,
+                        symmetricTags,
+                        keyPairs,
+                        publicKeys,
+                        secretKeys,
+                        signatureStates,
+                        signatures,
+                        verificationStates)) {
             table.clear();
         }
     }

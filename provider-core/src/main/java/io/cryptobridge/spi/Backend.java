@@ -16,6 +16,16 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /** Signature keys, signers and verifiers, if this backend serves any. */
+    default Optional<SignaturePrimitives> signatures() {
+        return Optional.empty();
+    }
+
+    /** Key-exchange keys, DH and KEMs, if this backend serves any. */
+    default Optional<KeyExchangePrimitives> keyExchange() {
+        return Optional.empty();
+    }
+
     /** Releases native resources; idempotent. */
     @Override
     default void close() {}
