@@ -30,13 +30,13 @@ target="--target=wasm32-wasi --sysroot=$sysroot"
 cflags="-O2 -std=c11 -Wall -Wextra -Werror -I$here/include -ffile-prefix-map=$here=guests"
 
 # command guests (main -> _start)
-for guest in symmetric_conformance demo; do
+for guest in symmetric_conformance signatures_conformance kx_conformance demo; do
     $CLANG $target $cflags -c "$here/src/$guest.c" -o "$objects/$guest.o"
     $CLANG $target -s "$objects/$guest.o" -o "$out/$guest.wasm"
 done
 
 # reactor guests (exported entry points, _initialize)
-for guest in wycheproof_runner abi_all_imports; do
+for guest in wycheproof_runner wycheproof_asym abi_all_imports; do
     $CLANG $target $cflags -c "$here/src/$guest.c" -o "$objects/$guest.o"
     $CLANG $target -mexec-model=reactor -s "$objects/$guest.o" -o "$out/$guest.wasm"
 done

@@ -1138,6 +1138,104 @@ static void test_xchacha(void) {
 }
 
 /* ------------------------------------------------------------------------ */
+/* A state keeps its key; clones of every family are deep                   */
+/* ------------------------------------------------------------------------ */
+
+static void test_state_outlives_key(void) {
+    uint8_t tag_bytes[32], okm[42], prk_bytes[32], nonce[12] = {7}, sealed[21], out[5];
+    size_t written = 0;
+    uint8_t salt[16], info[16];
+    size_t salt_len = hex_decode(HKDF_A1_SALT, salt), info_len = hex_decode(HKDF_A1_INFO, info);
+
+    symmetric_key_t key = import_key("HMAC/SHA-256", (const uint8_t *)"Jefe", 4);
+    symmetric_state_t state = open_state("HMAC/SHA-256", key, 0);
+    check_errno("symmetric_key_close while an HMAC state uses the key", CRYPTO_ERRNO_SUCCESS,
+                symmetric_key_close(key));
+    symmetric_state_absorb(state, BYTES("what do ya want for nothing?"));
+    squeeze_tag_bytes(state, tag_bytes, sizeof tag_bytes);
+    check_hex("the HMAC state still works after its key handle closed", HMAC256_CASE2, tag_bytes,
+              32);
+    symmetric_state_close(state);
+
+    symmetric_key_t ikm = import_key_hex("HKDF-EXTRACT/SHA-256", HKDF_A1_IKM), prk;
+    state = open_state("HKDF-EXTRACT/SHA-256", ikm, 0);
+    symmetric_key_close(ikm);
+    symmetric_state_absorb(state, salt, salt_len);
+    check_errno("HKDF-EXTRACT squeeze_key after its key handle closed", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_squeeze_key(state, STR("HKDF-EXPAND/SHA-256"), &prk));
+    symmetric_state_close(state);
+    state = open_state("HKDF-EXPAND/SHA-256", prk, 0);
+    export_key(prk, prk_bytes, sizeof prk_bytes);
+    check_hex("the PRK is right after the IKM handle closed", HKDF_A1_PRK, prk_bytes, 32);
+    symmetric_key_close(prk);
+    symmetric_state_absorb(state, info, info_len);
+    check_errno("HKDF-EXPAND squeeze after its key handle closed", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_squeeze(state, okm, sizeof okm));
+    check_hex("HKDF-EXPAND output after its key handle closed", HKDF_A1_OKM, okm, sizeof okm);
+    symmetric_state_close(state);
+
+    key = generate_key("CHACHA20-POLY1305");
+    options_t options = nonce_options(nonce, sizeof nonce);
+    state = open_state("CHACHA20-POLY1305", key, options);
+    symmetric_state_t opener = open_state("CHACHA20-POLY1305", key, options);
+    symmetric_key_close(key);
+    options_close(options);
+    check_errno("AEAD encrypt after its key and options handles closed", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_encrypt(state, sealed, sizeof sealed, BYTES("hello"), &written));
+    check_errno("AEAD decrypt after its key and options handles closed", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_decrypt(opener, out, sizeof out, sealed, sizeof sealed, &written));
+    check_true("AEAD round trip after the key handle closed", memcmp(out, "hello", 5) == 0,
+               "hello");
+    symmetric_state_close(state);
+    symmetric_state_close(opener);
+}
+
+static void test_clone_other_families(void) {
+    uint8_t nonce[12] = {3}, sealed[21], out[5], a[32], b[32];
+    size_t written = 0;
+    symmetric_state_t clone;
+    symmetric_key_t prk_a, prk_b;
+
+    /* AEAD: associated data absorbed into the clone only. */
+    symmetric_key_t key = generate_key("AES-128-GCM");
+    options_t options = nonce_options(nonce, sizeof nonce);
+    symmetric_state_t sealer = open_state("AES-128-GCM", key, options);
+    symmetric_state_absorb(sealer, BYTES("ad"));
+    symmetric_state_encrypt(sealer, sealed, sizeof sealed, BYTES("hello"), &written);
+    symmetric_state_close(sealer);
+    symmetric_state_t opener = open_state("AES-128-GCM", key, options);
+    symmetric_state_absorb(opener, BYTES("ad"));
+    symmetric_state_clone(opener, &clone);
+    symmetric_state_absorb(clone, BYTES("+more"));
+    check_errno("AEAD clone with extra associated data -> invalid_tag", CRYPTO_ERRNO_INVALID_TAG,
+                symmetric_state_decrypt(clone, out, sizeof out, sealed, sizeof sealed, &written));
+    check_errno("AEAD original unaffected by the clone's associated data", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_decrypt(opener, out, sizeof out, sealed, sizeof sealed, &written));
+    symmetric_state_close(clone);
+    symmetric_state_close(opener);
+    options_close(options);
+    symmetric_key_close(key);
+
+    /* HKDF-EXTRACT: salt absorbed into the clone only. */
+    symmetric_key_t ikm = import_key_hex("HKDF-EXTRACT/SHA-256", HKDF_A1_IKM);
+    symmetric_state_t extract = open_state("HKDF-EXTRACT/SHA-256", ikm, 0);
+    check_errno("HKDF-EXTRACT symmetric_state_clone", CRYPTO_ERRNO_SUCCESS,
+                symmetric_state_clone(extract, &clone));
+    symmetric_state_absorb(clone, BYTES("salt"));
+    symmetric_state_squeeze_key(extract, STR("HKDF-EXPAND/SHA-256"), &prk_a);
+    symmetric_state_squeeze_key(clone, STR("HKDF-EXPAND/SHA-256"), &prk_b);
+    export_key(prk_a, a, sizeof a);
+    export_key(prk_b, b, sizeof b);
+    check_true("HKDF-EXTRACT clone and original derive different PRKs", memcmp(a, b, 32) != 0,
+               "different PRKs");
+    symmetric_key_close(prk_a);
+    symmetric_key_close(prk_b);
+    symmetric_state_close(clone);
+    symmetric_state_close(extract);
+    symmetric_key_close(ikm);
+}
+
+/* ------------------------------------------------------------------------ */
 /* Operations a family does not define, wrong-type and invalid handles      */
 /* ------------------------------------------------------------------------ */
 
@@ -1266,6 +1364,8 @@ int main(void) {
     }
     test_aead_rules();
     test_xchacha();
+    test_state_outlives_key();
+    test_clone_other_families();
     test_invalid_operations();
     test_guest_pointers();
     return check_summary();

@@ -75,16 +75,10 @@ public final class GuestRunner implements AutoCloseable {
     public CommandResult runCommand(WasmModule module) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        WasiOptions options =
-                WasiOptions.builder()
-                        .withStdout(stdout)
-                        .withStderr(stderr)
-                        .withArguments(programArguments())
-                        .build();
         int exitCode = 0;
         int liveHandles;
         try (GuestSession session = newSession();
-                WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build()) {
+                WasiPreview1 wasi = newWasi(stdout, stderr)) {
             try {
                 instantiate(module, session, wasi); // runs _start
             } catch (WasiExitException e) {
@@ -111,14 +105,8 @@ public final class GuestRunner implements AutoCloseable {
     public ReactorGuest startReactor(WasmModule module) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-        WasiOptions options =
-                WasiOptions.builder()
-                        .withStdout(stdout)
-                        .withStderr(stderr)
-                        .withArguments(programArguments())
-                        .build();
         GuestSession session = newSession();
-        WasiPreview1 wasi = WasiPreview1.builder().withOptions(options).build();
+        WasiPreview1 wasi = newWasi(stdout, stderr);
         try {
             Instance instance = instantiate(module, session, wasi);
             return new ReactorGuest(instance, session, wasi, stdout, stderr);
@@ -133,11 +121,18 @@ public final class GuestRunner implements AutoCloseable {
         return limits == null ? host.newSession() : host.newSession(limits);
     }
 
-    private List<String> programArguments() {
+    /** WASI preview 1 with the program arguments and stdout/stderr captured into the streams. */
+    private WasiPreview1 newWasi(ByteArrayOutputStream stdout, ByteArrayOutputStream stderr) {
         List<String> argv = new ArrayList<>();
         argv.add("guest");
         argv.addAll(arguments);
-        return argv;
+        WasiOptions options =
+                WasiOptions.builder()
+                        .withStdout(stdout)
+                        .withStderr(stderr)
+                        .withArguments(argv)
+                        .build();
+        return WasiPreview1.builder().withOptions(options).build();
     }
 
     private Instance instantiate(WasmModule module, GuestSession session, WasiPreview1 wasi) {

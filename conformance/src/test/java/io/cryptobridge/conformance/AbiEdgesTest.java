@@ -223,6 +223,48 @@ class AbiEdgesTest {
     }
 
     @Test
+    void optionsSetGuestBuffer_regionPastEnd_guestErrorNothingChanged() {
+        int options = openOptions();
+        int name = stringLength(NAME, "buffer");
+        assertUntouchedGuestError(
+                () -> call("options_set_guest_buffer", options, NAME, name, MEMORY_SIZE - 8, 16));
+        assertUntouchedGuestError(
+                () -> call("options_set_guest_buffer", options, NAME, name, BUFFER, 0xFFFF_FFFFL));
+        assertEquals(
+                SUCCESS,
+                call("options_set_guest_buffer", options, NAME, name, BUFFER, 16),
+                "an in-range region is accepted");
+    }
+
+    @Test
+    void decryptDetached_tagPastEnd_guestErrorOutputNotZeroed() {
+        int state = openAesGcm();
+        write(BUFFER, new byte[] {1, 2, 3, 4});
+        assertUntouchedGuestError(
+                () ->
+                        call(
+                                "symmetric_state_decrypt_detached",
+                                state,
+                                BUFFER,
+                                4,
+                                DATA,
+                                4,
+                                MEMORY_SIZE - 8,
+                                16,
+                                OUT2));
+    }
+
+    @Test
+    void tagVerify_expectedPastEnd_guestErrorAndTagStillOpen() {
+        int tag = hmacTag();
+        assertUntouchedGuestError(() -> call("symmetric_tag_verify", tag, MEMORY_SIZE - 16, 32));
+        assertEquals(
+                CryptoErrno.INVALID_TAG.code(),
+                call("symmetric_tag_verify", tag, DATA, 32),
+                "the tag is still there to verify (against zeros: invalid_tag)");
+    }
+
+    @Test
     void noMemoryGuest_callNeedingMemory_guestErrorNotTrap() {
         try (ReactorGuest noMemory = runner.startReactor(Guests.wasm("no_memory"))) {
             assertEquals(GUEST_ERROR, noMemory.callErrno("generate"));

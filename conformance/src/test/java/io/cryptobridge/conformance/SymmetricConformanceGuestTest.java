@@ -3,8 +3,15 @@ package io.cryptobridge.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dylibso.chicory.wasm.WasmModule;
+import io.cryptobridge.CryptoHost;
+import io.cryptobridge.GuestSession;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -14,7 +21,7 @@ class SymmetricConformanceGuestTest {
      * The number of checks the guest makes. A guest that stops early, skips a section or checks
      * nothing fails this; update it together with the guest.
      */
-    private static final int EXPECTED_CHECKS = 363;
+    private static final int EXPECTED_CHECKS = 376;
 
     @ParameterizedTest
     @EnumSource(Engine.class)
@@ -31,5 +38,28 @@ class SymmetricConformanceGuestTest {
         assertEquals(EXPECTED_CHECKS, report.passed().size(), "number of checks");
         assertTrue(result.stderr().isEmpty(), result::describe);
         assertEquals(0, result.liveHandlesAtExit(), "the guest closes every handle it opened");
+    }
+
+    @Test
+    void conformanceGuest_imports_everyCommonAndSymmetricFunction() {
+        Set<String> modules =
+                Set.of("wasi_ephemeral_crypto_common", "wasi_ephemeral_crypto_symmetric");
+        WasmModule module = GuestRunner.load(Guests.wasm("symmetric_conformance"));
+        Set<String> imported =
+                module.importSection().stream()
+                        .filter(i -> modules.contains(i.module()))
+                        .map(i -> i.module() + "." + i.name())
+                        .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> offered;
+        try (CryptoHost host = CryptoHost.withDefaults();
+                GuestSession session = host.newSession()) {
+            offered =
+                    session.hostFunctions().stream()
+                            .filter(f -> modules.contains(f.module()))
+                            .map(f -> f.module() + "." + f.name())
+                            .collect(Collectors.toCollection(TreeSet::new));
+        }
+        assertEquals(38, offered.size(), "10 common + 28 symmetric functions");
+        assertEquals(offered, imported, "functions the conformance guest never calls");
     }
 }

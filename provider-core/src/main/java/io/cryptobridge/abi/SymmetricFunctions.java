@@ -38,6 +38,7 @@ final class SymmetricFunctions {
                             GuestMemory.Out32 out = m.out32(i32(a, 3));
                             String algorithm = m.readString(i32(a, 0), i32(a, 1));
                             Options options = optionalOptions(m, h, i32(a, 2));
+                            h.symmetricKeys.requireRoom();
                             out.set(
                                     h.symmetricKeys.register(
                                             service.generateKey(algorithm, options)));
@@ -49,6 +50,7 @@ final class SymmetricFunctions {
                             GuestMemory.Out32 out = m.out32(i32(a, 4));
                             String algorithm = m.readString(i32(a, 0), i32(a, 1));
                             byte[] raw = m.read(i32(a, 2), i32(a, 3));
+                            h.symmetricKeys.requireRoom();
                             out.set(h.symmetricKeys.register(service.importKey(algorithm, raw)));
                         })
                 .function(
@@ -57,6 +59,7 @@ final class SymmetricFunctions {
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
                             SymmetricKey key = h.symmetricKeys.get(i32(a, 0));
+                            h.arrayOutputs.requireRoom();
                             out.set(h.arrayOutputs.register(new ArrayOutput(key.exportRaw())));
                         })
                 .function("symmetric_key_close", "i", (m, a) -> h.symmetricKeys.remove(i32(a, 0)));
@@ -82,6 +85,7 @@ final class SymmetricFunctions {
                             SymmetricKey key =
                                     keyHandle == null ? null : h.symmetricKeys.get(keyHandle);
                             Options options = optionalOptions(m, h, i32(a, 3));
+                            h.symmetricStates.requireRoom();
                             out.set(
                                     h.symmetricStates.register(
                                             service.open(algorithm, key, options)));
@@ -116,6 +120,7 @@ final class SymmetricFunctions {
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
                             SymmetricState state = h.symmetricStates.get(i32(a, 0));
+                            h.symmetricStates.requireRoom();
                             out.set(h.symmetricStates.register(state.copy()));
                         })
                 .function(
@@ -143,6 +148,7 @@ final class SymmetricFunctions {
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 1));
                             SymmetricState state = h.symmetricStates.get(i32(a, 0));
+                            h.symmetricTags.requireRoom();
                             out.set(h.symmetricTags.register(state.squeezeTag()));
                         })
                 .function(
@@ -153,6 +159,7 @@ final class SymmetricFunctions {
                             SymmetricState state = h.symmetricStates.get(i32(a, 0));
                             SymmetricAlgorithm target =
                                     SymmetricAlgorithm.parse(m.readString(i32(a, 1), i32(a, 2)));
+                            h.symmetricKeys.requireRoom();
                             out.set(h.symmetricKeys.register(state.squeezeKey(target)));
                         })
                 .function(
@@ -187,6 +194,7 @@ final class SymmetricFunctions {
                             GuestMemory.Out32 out = m.out32(i32(a, 5));
                             m.check(i32(a, 1), i32(a, 2));
                             SymmetricState state = h.symmetricStates.get(i32(a, 0));
+                            h.symmetricTags.requireRoom();
                             byte[][] sealed =
                                     state.encryptDetached(m.read(i32(a, 3), i32(a, 4)), i32(a, 2));
                             m.write(i32(a, 1), sealed[0]);

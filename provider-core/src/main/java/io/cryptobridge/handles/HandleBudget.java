@@ -16,11 +16,16 @@ final class HandleBudget {
     }
 
     void reserve() {
+        requireRoom();
+        used++;
+    }
+
+    /** Fails with too_many_handles unless one more handle fits. */
+    void requireRoom() {
         if (used >= max) {
             throw new CryptoException(
                     CryptoErrno.TOO_MANY_HANDLES, "the guest holds " + max + " handles already");
         }
-        used++;
     }
 
     void release(int count) {

@@ -38,6 +38,15 @@ public final class HandleTable<T> {
         return handle;
     }
 
+    /**
+     * Fails with too_many_handles unless one more handle fits. Call it before work whose result
+     * gets a handle, so that hitting the limit has no side effects: no key left behind undestroyed,
+     * no nonce spent, no output written.
+     */
+    public void requireRoom() {
+        budget.requireRoom();
+    }
+
     private int nextFreeHandle() {
         while (true) {
             int handle = (type.tag() << COUNTER_BITS) | nextCounter;

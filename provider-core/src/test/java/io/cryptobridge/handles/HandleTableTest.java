@@ -64,4 +64,19 @@ class HandleTableTest {
         a.register("3");
         assertEquals(2, budget.used());
     }
+
+    @Test
+    void requireRoom_sharedBudgetFull_failsTooManyHandlesUntilOneIsRemoved() {
+        HandleBudget budget = new HandleBudget(2);
+        HandleTable<String> keys = new HandleTable<>(HandleType.SYMMETRIC_KEY, budget);
+        HandleTable<String> tags = new HandleTable<>(HandleType.SYMMETRIC_TAG, budget);
+        int key = keys.register("k");
+        tags.requireRoom();
+        tags.register("t");
+
+        assertEquals(CryptoErrno.TOO_MANY_HANDLES, errnoOf(tags::requireRoom));
+        assertEquals(CryptoErrno.TOO_MANY_HANDLES, errnoOf(keys::requireRoom));
+        keys.remove(key);
+        tags.requireRoom();
+    }
 }

@@ -29,6 +29,11 @@ public final class Tally {
         failures.add(vector + ": " + what);
     }
 
+    /** A failure that belongs to the whole file rather than one vector. */
+    public void fail(String what) {
+        failures.add(what);
+    }
+
     public Map<String, Integer> counts() {
         return counts;
     }

@@ -5,8 +5,6 @@ import static io.cryptobridge.conformance.wycheproof.WycheproofAeadTest.name;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.conformance.GuestRunner;
-import io.cryptobridge.conformance.Guests;
-import io.cryptobridge.conformance.ReactorGuest;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -46,12 +44,10 @@ class WycheproofHkdfTest {
     }
 
     private static Tally run(WycheproofFile file, String hash) {
-        Tally tally = new Tally();
-        try (ReactorGuest reactor = runner.startReactor(Guests.wasm("wycheproof_runner"))) {
-            RunnerGuest guest = new RunnerGuest(reactor);
-            for (WycheproofFile.Group group : file.groups()) {
-                for (WycheproofFile.Vector v : group.tests()) {
-                    int before = tally.failures().size();
+        return VectorRun.forEachVector(
+                runner,
+                file,
+                (guest, group, v, tally) -> {
                     RunnerGuest.Outcome okm =
                             guest.hkdf(
                                     "HKDF-EXTRACT/" + hash,
@@ -60,29 +56,16 @@ class WycheproofHkdfTest {
                                     v.bytes("salt"),
                                     v.bytes("info"),
                                     v.integer("size"));
-                    String outcome;
-                    if (v.isValid()) {
-                        if (!okm.succeeded()) {
-                            tally.fail(v, "hkdf failed: " + name(okm.errno()));
-                        } else if (!Arrays.equals(v.bytes("okm"), okm.output())) {
-                            tally.fail(v, "OKM differs");
-                        }
-                        outcome = Tally.VALID_PASSED;
-                    } else {
+                    if (!v.isValid()) {
                         expectErrno(tally, v, "hkdf", CryptoErrno.INVALID_LENGTH, okm.errno());
-                        outcome = Tally.INVALID_REJECTED;
+                        return Tally.INVALID_REJECTED;
                     }
-                    if (tally.failures().size() == before) {
-                        tally.count(outcome);
+                    if (!okm.succeeded()) {
+                        tally.fail(v, "hkdf failed: " + name(okm.errno()));
+                    } else if (!Arrays.equals(v.bytes("okm"), okm.output())) {
+                        tally.fail(v, "OKM differs");
                     }
-                }
-            }
-            if (guest.liveHandles() != 0) {
-                tally.fail(
-                        file.groups().get(0).tests().get(0),
-                        "handles leaked: " + guest.liveHandles());
-            }
-        }
-        return tally;
+                    return Tally.VALID_PASSED;
+                });
     }
 }

@@ -5,8 +5,6 @@ import static io.cryptobridge.conformance.wycheproof.WycheproofAeadTest.name;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.conformance.GuestRunner;
-import io.cryptobridge.conformance.Guests;
-import io.cryptobridge.conformance.ReactorGuest;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -55,25 +53,10 @@ class WycheproofMacTest {
     }
 
     private static Tally run(WycheproofFile file, String algorithm, int tagLength) {
-        Tally tally = new Tally();
-        try (ReactorGuest reactor = runner.startReactor(Guests.wasm("wycheproof_runner"))) {
-            RunnerGuest guest = new RunnerGuest(reactor);
-            for (WycheproofFile.Group group : file.groups()) {
-                for (WycheproofFile.Vector v : group.tests()) {
-                    int before = tally.failures().size();
-                    String outcome = runVector(guest, algorithm, tagLength, v, tally);
-                    if (tally.failures().size() == before) {
-                        tally.count(outcome);
-                    }
-                }
-            }
-            if (guest.liveHandles() != 0) {
-                tally.fail(
-                        file.groups().get(0).tests().get(0),
-                        "handles leaked: " + guest.liveHandles());
-            }
-        }
-        return tally;
+        return VectorRun.forEachVector(
+                runner,
+                file,
+                (guest, group, v, tally) -> runVector(guest, algorithm, tagLength, v, tally));
     }
 
     private static String runVector(
@@ -88,7 +71,7 @@ class WycheproofMacTest {
         RunnerGuest.Outcome computed = guest.macCompute(algorithm, key, msg, tagLength);
         if (!computed.succeeded()) {
             tally.fail(v, "mac_compute failed: " + name(computed.errno()));
-            return "";
+            return ""; // not counted: a failure was recorded
         }
         boolean prefixMatches = Arrays.equals(tag, Arrays.copyOf(computed.output(), tag.length));
         int verified = guest.macVerify(algorithm, key, msg, tag);
