@@ -30,9 +30,17 @@ final class CapabilityTable {
     record Capability(MechanismMap.Mechanisms mechanisms, int minKeyLength) {}
 
     private final Map<SymmetricAlgorithm, Capability> served;
+    private final Map<Long, MechanismInfo> probed;
 
-    private CapabilityTable(Map<SymmetricAlgorithm, Capability> served) {
+    private CapabilityTable(
+            Map<SymmetricAlgorithm, Capability> served, Map<Long, MechanismInfo> probed) {
         this.served = served;
+        this.probed = Map.copyOf(probed);
+    }
+
+    /** Every mechanism the token listed, with its info (the asymmetric table is built from it). */
+    Map<Long, MechanismInfo> probedMechanisms() {
+        return probed;
     }
 
     static CapabilityTable probe(PKCS11 p11, long slotId) throws PKCS11Exception {
@@ -53,7 +61,7 @@ final class CapabilityTable {
                     .flatMap(wanted -> capability(wanted, mechanisms))
                     .ifPresent(capability -> served.put(algorithm, capability));
         }
-        return new CapabilityTable(served);
+        return new CapabilityTable(served, mechanisms);
     }
 
     private static Optional<Capability> capability(

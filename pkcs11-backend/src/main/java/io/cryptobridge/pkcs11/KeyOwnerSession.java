@@ -43,6 +43,26 @@ final class KeyOwnerSession implements AutoCloseable {
         return create(Operation.IMPORT_KEY, s -> token.p11().C_CreateObject(s, template));
     }
 
+    /**
+     * Runs {@code work} on the owner session (serialized with every other owner call) and tags its
+     * result with the epoch: for key pairs, whose generation also reads the public half and
+     * destroys its object in the same unit.
+     */
+    synchronized <T> Owned<T> call(Operation operation, OwnerWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ensureOpen();
+                return new Owned<>(work.run(token.p11(), session), epoch);
+            } catch (PKCS11Exception e) {
+                if (attempt == 1 && Ckr.sessionLost(Cryptoki.errorCode(e))) {
+                    abandon();
+                    continue;
+                }
+                throw errors.toCryptoException(operation, e);
+            }
+        }
+    }
+
     private Created create(Operation operation, ObjectMaker maker) {
         for (int attempt = 1; ; attempt++) {
             try {
@@ -123,5 +143,14 @@ final class KeyOwnerSession implements AutoCloseable {
         long make(long session) throws PKCS11Exception;
     }
 
+    /** Work on the owner session. */
+    @FunctionalInterface
+    interface OwnerWork<T> {
+        T run(sun.security.pkcs11.wrapper.PKCS11 p11, long session) throws PKCS11Exception;
+    }
+
     record Created(long handle, int epoch) {}
+
+    /** A result of {@link #call} and the epoch of the objects it made. */
+    record Owned<T>(T value, int epoch) {}
 }

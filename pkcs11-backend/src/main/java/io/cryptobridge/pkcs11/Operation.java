@@ -10,7 +10,9 @@ enum Operation {
     DIGEST("hashing"),
     MAC("computing a MAC"),
     SEAL("encrypting"),
-    OPEN("decrypting");
+    OPEN("decrypting"),
+    SIGN("signing"),
+    DERIVE("deriving a shared secret");
 
     private final String description;
 

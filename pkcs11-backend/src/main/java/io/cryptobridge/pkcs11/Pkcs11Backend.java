@@ -1,8 +1,13 @@
 package io.cryptobridge.pkcs11;
 
+import io.cryptobridge.software.SoftwareBackend;
 import io.cryptobridge.spi.Backend;
+import io.cryptobridge.spi.KeyExchangePrimitives;
+import io.cryptobridge.spi.SignaturePrimitives;
 import io.cryptobridge.spi.SymmetricPrimitives;
 import java.security.Provider;
+import java.security.SecureRandom;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import sun.security.pkcs11.wrapper.PKCS11;
@@ -28,6 +33,9 @@ public final class Pkcs11Backend implements Backend {
     private final SessionPool pool;
     private final KeyOwnerSession owner;
     private final Pkcs11Symmetric symmetric;
+    private final AsymmetricCapabilities asymmetricCapabilities;
+    private final Pkcs11Signatures signatures;
+    private final Pkcs11KeyExchange keyExchange;
     private final String library;
     private final boolean extractable;
     private Provider provider;
@@ -39,8 +47,14 @@ public final class Pkcs11Backend implements Backend {
             SessionPool pool,
             KeyOwnerSession owner,
             Pkcs11Symmetric symmetric,
+            AsymmetricCapabilities asymmetricCapabilities,
+            Pkcs11Signatures signatures,
+            Pkcs11KeyExchange keyExchange,
             String library,
             boolean extractable) {
+        this.asymmetricCapabilities = asymmetricCapabilities;
+        this.signatures = signatures;
+        this.keyExchange = keyExchange;
         this.name = name;
         this.token = token;
         this.capabilities = capabilities;
@@ -103,6 +117,29 @@ public final class Pkcs11Backend implements Backend {
                         quirks,
                         settings.extractable(),
                         settings.maxBufferedBytes());
+        Map<Long, CapabilityTable.MechanismInfo> mechanisms =
+                new HashMap<>(capabilities.probedMechanisms());
+        if (!quirks.readableEcdhSecret()) {
+            mechanisms.remove(sun.security.pkcs11.wrapper.PKCS11Constants.CKM_ECDH1_DERIVE);
+        }
+        AsymmetricCapabilities asymmetric =
+                AsymmetricCapabilities.from(
+                        mechanisms, m -> TokenAsymmetricKeys.curveWorks(owner, m));
+        // Public keys, encodings and verification: the software backend's code (no secrets).
+        SoftwareBackend software = new SoftwareBackend(name + "-public", new SecureRandom());
+        SignaturePrimitives softwareSignatures = software.signatures().orElseThrow();
+        KeyExchangePrimitives softwareKx = software.keyExchange().orElseThrow();
+        Pkcs11Signatures signatures =
+                new Pkcs11Signatures(
+                        new TokenAsymmetricKeys(
+                                asymmetric, owner, pool, settings.extractable(), softwareSignatures),
+                        pool,
+                        softwareSignatures);
+        Pkcs11KeyExchange keyExchange =
+                new Pkcs11KeyExchange(
+                        new TokenAsymmetricKeys(
+                                asymmetric, owner, pool, settings.extractable(), softwareKx),
+                        pool);
         LOG.log(
                 System.Logger.Level.INFO,
                 () ->
@@ -119,9 +156,20 @@ public final class Pkcs11Backend implements Backend {
                                 + " sessions, quirks "
                                 + quirks.vendor()
                                 + ", serves:\n"
-                                + capabilities.describe());
+                                + capabilities.describe()
+                                + asymmetric.describe());
         return new Pkcs11Backend(
-                name, token, capabilities, pool, owner, symmetric, library, settings.extractable());
+                name,
+                token,
+                capabilities,
+                pool,
+                owner,
+                symmetric,
+                asymmetric,
+                signatures,
+                keyExchange,
+                library,
+                settings.extractable());
     }
 
     /**
@@ -143,6 +191,16 @@ public final class Pkcs11Backend implements Backend {
     @Override
     public Optional<SymmetricPrimitives> symmetric() {
         return Optional.of(symmetric);
+    }
+
+    @Override
+    public Optional<SignaturePrimitives> signatures() {
+        return Optional.of(signatures);
+    }
+
+    @Override
+    public Optional<KeyExchangePrimitives> keyExchange() {
+        return Optional.of(keyExchange);
     }
 
     /**
@@ -176,6 +234,10 @@ public final class Pkcs11Backend implements Backend {
 
     CapabilityTable capabilities() {
         return capabilities;
+    }
+
+    AsymmetricCapabilities asymmetricCapabilities() {
+        return asymmetricCapabilities;
     }
 
     SessionPool pool() {

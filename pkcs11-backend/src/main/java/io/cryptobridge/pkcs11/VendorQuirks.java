@@ -14,12 +14,18 @@ import java.util.Set;
  *     CKR_KEY_SIZE_RANGE} at {@code C_SignInit}); zero-pad them, which RFC 2104 makes equivalent
  * @param prehashLongHmacKeys hash HMAC keys longer than the hash's block size before import, as RFC
  *     2104 does internally, so tokens with a small maximum key size accept them
+ * @param readableEcdhSecret the token lets {@code C_DeriveKey(CKM_ECDH1_DERIVE)} create a secret
+ *     with {@code CKA_SENSITIVE=false, CKA_EXTRACTABLE=true} (SoftHSM: yes, but only when asked
+ *     explicitly; its defaults give a sensitive secret, and EC private keys without {@code
+ *     CKA_DERIVE}). Tokens whose policy forbids readable derived secrets cannot serve wasi-crypto's
+ *     {@code kx_dh}, which returns the secret: set false and ECDH goes to the next backend.
  */
 record VendorQuirks(
         String vendor,
         Set<Long> decryptFailureCodes,
         boolean padShortHmacKeys,
-        boolean prehashLongHmacKeys) {
+        boolean prehashLongHmacKeys,
+        boolean readableEcdhSecret) {
 
     /** What the standard says a failed AEAD decryption returns (2.40 and 3.0). */
     private static final Set<Long> STANDARD_DECRYPT_FAILURES =
@@ -41,11 +47,12 @@ record VendorQuirks(
                             Ckr.AEAD_DECRYPT_FAILED,
                             Ckr.GENERAL_ERROR),
                     true,
+                    true,
                     true);
 
     /** Any other token: standard codes; the HMAC key shaping is harmless, so it stays on. */
     static final VendorQuirks STANDARD =
-            new VendorQuirks("standard", STANDARD_DECRYPT_FAILURES, true, true);
+            new VendorQuirks("standard", STANDARD_DECRYPT_FAILURES, true, true, true);
 
     /** The quirks for a token, from its {@code CK_TOKEN_INFO.manufacturerID}. */
     static VendorQuirks forManufacturer(String manufacturerId) {
