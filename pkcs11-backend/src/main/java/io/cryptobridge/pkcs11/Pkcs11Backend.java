@@ -132,7 +132,11 @@ public final class Pkcs11Backend implements Backend {
         Pkcs11Signatures signatures =
                 new Pkcs11Signatures(
                         new TokenAsymmetricKeys(
-                                asymmetric, owner, pool, settings.extractable(), softwareSignatures),
+                                asymmetric,
+                                owner,
+                                pool,
+                                settings.extractable(),
+                                softwareSignatures),
                         pool,
                         softwareSignatures);
         Pkcs11KeyExchange keyExchange =

@@ -19,8 +19,8 @@ import sun.security.pkcs11.wrapper.PKCS11Constants;
 /**
  * ECDH (P256-SHA256, P384-SHA384) with the private key on the token: {@code C_DeriveKey} with
  * {@code CKM_ECDH1_DERIVE} and {@code CKD_NULL} yields the raw x-coordinate as a generic secret,
- * which is read and destroyed in the same unit of work. The secret must leave the token (wasi-crypto
- * returns it to the guest), so the derived object is created readable ({@link
+ * which is read and destroyed in the same unit of work. The secret must leave the token
+ * (wasi-crypto returns it to the guest), so the derived object is created readable ({@link
  * VendorQuirks#readableEcdhSecret}). KEMs and X25519 are not served here.
  */
 final class Pkcs11KeyExchange implements KeyExchangePrimitives {
@@ -76,7 +76,8 @@ final class Pkcs11KeyExchange implements KeyExchangePrimitives {
     }
 
     @Override
-    public byte[] decapsulate(KxAlgorithm algorithm, BackendSecretKey secretKey, byte[] ciphertext) {
+    public byte[] decapsulate(
+            KxAlgorithm algorithm, BackendSecretKey secretKey, byte[] ciphertext) {
         throw notKem(algorithm);
     }
 
@@ -116,9 +117,7 @@ final class Pkcs11KeyExchange implements KeyExchangePrimitives {
 
     @Override
     public BackendKeyPair keyPair(
-            AsymmetricAlgorithm algorithm,
-            BackendPublicKey publicKey,
-            BackendSecretKey secretKey) {
+            AsymmetricAlgorithm algorithm, BackendPublicKey publicKey, BackendSecretKey secretKey) {
         return keys.keyPair(algorithm, publicKey, secretKey);
     }
 

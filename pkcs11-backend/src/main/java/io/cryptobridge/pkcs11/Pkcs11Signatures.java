@@ -32,8 +32,10 @@ final class Pkcs11Signatures implements SignaturePrimitives {
     @Override
     public SignerEngine newSigner(SignatureAlgorithm algorithm, BackendKeyPair keyPair) {
         AsymmetricMechanismMap.Mechanisms m = keys.served(algorithm);
-        TokenPrivateKey key = TokenKeyPair.of(keyPair).tokenKey();
-        key.handleFor(algorithm);
+        TokenKeyPair.of(keyPair).tokenKey().handleFor(algorithm);
+        // The state holds the key itself: it outlives the key pair's handle (wasi-crypto). Engines
+        // have no close, so this holder goes when the state is collected (TokenObject's cleaner).
+        TokenPrivateKey key = TokenKeyPair.of(keyPair).tokenKey().share();
         return new TokenSigner(algorithm, m.operation(), () -> key.handleFor(algorithm), pool);
     }
 
@@ -73,9 +75,7 @@ final class Pkcs11Signatures implements SignaturePrimitives {
 
     @Override
     public BackendKeyPair keyPair(
-            AsymmetricAlgorithm algorithm,
-            BackendPublicKey publicKey,
-            BackendSecretKey secretKey) {
+            AsymmetricAlgorithm algorithm, BackendPublicKey publicKey, BackendSecretKey secretKey) {
         return keys.keyPair(algorithm, publicKey, secretKey);
     }
 

@@ -25,8 +25,8 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * generated on the token or imported into it (session objects owned by {@link KeyOwnerSession},
  * private, sensitive and non-extractable unless {@code extractable: true}). Everything public runs
  * in the JVM with the software backend's code: parsing and validating imported keys, public key
- * encodings, {@code publickey_verify}. Imported private keys are parsed and checked there too,
- * then copied to the token; the host's copy is wiped.
+ * encodings, {@code publickey_verify}. Imported private keys are parsed and checked there too, then
+ * copied to the token; the host's copy is wiped.
  */
 final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
     private static final byte[] RSA_PUBLIC_EXPONENT = {1, 0, 1};
@@ -38,8 +38,8 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
     private final AsymmetricKeyPrimitives software;
 
     /**
-     * @param software the software backend's primitives of the same family, for public keys and
-     *     for parsing imports
+     * @param software the software backend's primitives of the same family, for public keys and for
+     *     parsing imports
      */
     TokenAsymmetricKeys(
             AsymmetricCapabilities capabilities,
@@ -89,11 +89,9 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
         TokenPrivateKey key =
                 new TokenPrivateKey(
                         algorithm,
-                        new KeyOwnerSession.Owned<>(
-                                generated.value().privateKey(), generated.epoch()),
+                        new TokenObject(generated.value().privateKey(), generated.epoch(), owner),
                         extractable,
                         publicKey,
-                        owner,
                         this::readBack);
         return new TokenKeyPair(key, software);
     }
@@ -115,7 +113,8 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
         }
         CK_ATTRIBUTE[] read;
         if (m.kind() == AsymmetricMechanismMap.KeyKind.RSA) {
-            publicTemplate.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_MODULUS_BITS, (long) m.keyBits()));
+            publicTemplate.add(
+                    new CK_ATTRIBUTE(PKCS11Constants.CKA_MODULUS_BITS, (long) m.keyBits()));
             publicTemplate.add(
                     new CK_ATTRIBUTE(PKCS11Constants.CKA_PUBLIC_EXPONENT, RSA_PUBLIC_EXPONENT));
             read =
@@ -124,7 +123,8 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
                         new CK_ATTRIBUTE(PKCS11Constants.CKA_PUBLIC_EXPONENT)
                     };
         } else {
-            publicTemplate.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_EC_PARAMS, m.curveParameters()));
+            publicTemplate.add(
+                    new CK_ATTRIBUTE(PKCS11Constants.CKA_EC_PARAMS, m.curveParameters()));
             read = new CK_ATTRIBUTE[] {new CK_ATTRIBUTE(PKCS11Constants.CKA_EC_POINT)};
         }
         long[] pair =
@@ -198,8 +198,7 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
                     new CK_ATTRIBUTE(PKCS11Constants.CKA_CLASS, PKCS11Constants.CKO_PRIVATE_KEY));
             template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_KEY_TYPE, keyType(m)));
             if (m.kind() != AsymmetricMechanismMap.KeyKind.RSA) {
-                template.add(
-                        new CK_ATTRIBUTE(PKCS11Constants.CKA_EC_PARAMS, m.curveParameters()));
+                template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_EC_PARAMS, m.curveParameters()));
             }
         }
         template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_TOKEN, false));
@@ -276,10 +275,9 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
                     owner.importObject(template.toArray(new CK_ATTRIBUTE[0]));
             return new TokenPrivateKey(
                     algorithm,
-                    new KeyOwnerSession.Owned<>(created.handle(), created.epoch()),
+                    new TokenObject(created.handle(), created.epoch(), owner),
                     extractable,
                     parsed.publicKey(),
-                    owner,
                     this::readBack);
         } finally {
             Arrays.fill(value, (byte) 0);
@@ -298,8 +296,8 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
                             CK_ATTRIBUTE[] attributes;
                             if (rsa) {
                                 attributes =
-                                        new CK_ATTRIBUTE[TokenKeyMaterial.RSA_PRIVATE_ATTRIBUTES
-                                                .length];
+                                        new CK_ATTRIBUTE
+                                                [TokenKeyMaterial.RSA_PRIVATE_ATTRIBUTES.length];
                                 for (int i = 0; i < attributes.length; i++) {
                                     attributes[i] =
                                             new CK_ATTRIBUTE(
@@ -329,14 +327,14 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
 
     @Override
     public BackendKeyPair keyPair(
-            AsymmetricAlgorithm algorithm,
-            BackendPublicKey publicKey,
-            BackendSecretKey secretKey) {
-        TokenPrivateKey key = TokenPrivateKey.of(secretKey);
-        key.handleFor(algorithm);
+            AsymmetricAlgorithm algorithm, BackendPublicKey publicKey, BackendSecretKey secretKey) {
+        TokenPrivateKey secret = TokenPrivateKey.of(secretKey);
+        secret.handleFor(algorithm);
+        TokenPrivateKey key = secret.share();
         byte[] given = publicKey.export(PublicKeyEncoding.PKCS8);
         byte[] own = key.publicKey().export(PublicKeyEncoding.PKCS8);
         if (!java.security.MessageDigest.isEqual(given, own)) {
+            key.destroy();
             throw new CryptoException(
                     CryptoErrno.INCOMPATIBLE_KEYS, "the public key does not match the secret key");
         }

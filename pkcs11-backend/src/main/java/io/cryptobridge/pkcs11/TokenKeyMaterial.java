@@ -58,7 +58,9 @@ final class TokenKeyMaterial {
         }
         throw new CryptoException(
                 CryptoErrno.ALGORITHM_FAILURE,
-                "the token returned a CKA_EC_POINT of unexpected form (" + ecPoint.length + " bytes)");
+                "the token returned a CKA_EC_POINT of unexpected form ("
+                        + ecPoint.length
+                        + " bytes)");
     }
 
     /** Length of the public point the token reports for a curve. */
@@ -117,9 +119,12 @@ final class TokenKeyMaterial {
                     new CK_ATTRIBUTE(PKCS11Constants.CKA_PUBLIC_EXPONENT, crt.getPublicExponent()));
             attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_PRIME_1, crt.getPrimeP()));
             attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_PRIME_2, crt.getPrimeQ()));
-            attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_EXPONENT_1, crt.getPrimeExponentP()));
-            attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_EXPONENT_2, crt.getPrimeExponentQ()));
-            attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_COEFFICIENT, crt.getCrtCoefficient()));
+            attributes.add(
+                    new CK_ATTRIBUTE(PKCS11Constants.CKA_EXPONENT_1, crt.getPrimeExponentP()));
+            attributes.add(
+                    new CK_ATTRIBUTE(PKCS11Constants.CKA_EXPONENT_2, crt.getPrimeExponentQ()));
+            attributes.add(
+                    new CK_ATTRIBUTE(PKCS11Constants.CKA_COEFFICIENT, crt.getCrtCoefficient()));
         }
         return attributes;
     }
@@ -133,7 +138,8 @@ final class TokenKeyMaterial {
         try {
             return KeyFactory.getInstance("RSA")
                     .generatePrivate(
-                            new RSAPrivateCrtKeySpec(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))
+                            new RSAPrivateCrtKeySpec(
+                                    v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]))
                     .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new CryptoException(

@@ -10,8 +10,7 @@ import io.cryptobridge.spi.BackendSecretKey;
 
 /**
  * A key pair whose private half is on the token. Closing the pair's handle does not destroy the
- * private key: secret keys taken from the pair share it (the token object goes when nothing refers
- * to it any more, or when the backend closes).
+ * private key while secret keys taken from the pair still hold it ({@link TokenObject}).
  */
 final class TokenKeyPair implements BackendKeyPair {
     private final TokenPrivateKey secretKey;
@@ -39,9 +38,15 @@ final class TokenKeyPair implements BackendKeyPair {
         return secretKey.publicKey();
     }
 
+    /** An independent holder of the same token object (closing either leaves the other). */
     @Override
     public BackendSecretKey secretKey() {
-        return secretKey;
+        return secretKey.share();
+    }
+
+    @Override
+    public void destroy() {
+        secretKey.destroy();
     }
 
     /** prohibited_operation for a key that may not leave the token; else the software encoding. */

@@ -6,7 +6,7 @@ import io.cryptobridge.asymmetric.AsymmetricAlgorithm;
 import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import io.cryptobridge.spi.BackendPublicKey;
 import io.cryptobridge.spi.BackendSecretKey;
-import java.lang.ref.Cleaner;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -15,45 +15,36 @@ import java.util.function.Function;
  * leaves the token only through {@link #export} and only when it was made extractable.
  */
 final class TokenPrivateKey implements BackendSecretKey {
-    /** Same safety net as {@link TokenKey}: closing a handle does not destroy the key. */
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final AsymmetricAlgorithm algorithm;
-    private final long handle;
-    private final int epoch;
+    private final TokenObject object;
     private final boolean extractable;
     private final BackendPublicKey publicKey;
-    private final KeyOwnerSession owner;
     private final Function<TokenPrivateKey, BackendSecretKey> reader;
-    private final Cleaner.Cleanable cleanable;
-    private volatile boolean destroyed;
+    private final AtomicBoolean released = new AtomicBoolean();
 
     /**
+     * @param object the token object; this key becomes one of its holders
      * @param reader reads an extractable key off the token as a software secret key (for export)
      */
     TokenPrivateKey(
             AsymmetricAlgorithm algorithm,
-            KeyOwnerSession.Owned<Long> created,
+            TokenObject object,
             boolean extractable,
             BackendPublicKey publicKey,
-            KeyOwnerSession owner,
             Function<TokenPrivateKey, BackendSecretKey> reader) {
         this.algorithm = algorithm;
-        this.handle = created.value();
-        this.epoch = created.epoch();
+        this.object = object;
         this.extractable = extractable;
         this.publicKey = publicKey;
-        this.owner = owner;
         this.reader = reader;
-        this.cleanable = CLEANER.register(this, new Destroyer(owner, handle, epoch));
     }
 
-    /** Destroys the token object; must not refer to the key. */
-    private record Destroyer(KeyOwnerSession owner, long handle, int epoch) implements Runnable {
-        @Override
-        public void run() {
-            owner.destroy(handle, epoch);
+    /** Another holder of the same token object (an independent handle); invalid_key if gone. */
+    TokenPrivateKey share() {
+        if (released.get() || !object.retain()) {
+            throw new CryptoException(CryptoErrno.INVALID_KEY, "the key was destroyed");
         }
+        return new TokenPrivateKey(algorithm, object, extractable, publicKey, reader);
     }
 
     /** This backend's private key, or invalid_key for one held elsewhere. */
@@ -80,15 +71,15 @@ final class TokenPrivateKey implements BackendSecretKey {
                     CryptoErrno.INVALID_KEY,
                     "a " + algorithm + " key cannot be used with " + wanted);
         }
-        if (destroyed) {
+        if (released.get()) {
             throw new CryptoException(CryptoErrno.INVALID_KEY, "the key was destroyed");
         }
-        if (!owner.alive(epoch)) {
+        if (!object.alive()) {
             throw new CryptoException(
                     CryptoErrno.INVALID_KEY,
                     "the key was lost with the PKCS#11 session that held it");
         }
-        return handle;
+        return object.handle();
     }
 
     /** prohibited_operation unless the key was made extractable. */
@@ -102,9 +93,7 @@ final class TokenPrivateKey implements BackendSecretKey {
 
     @Override
     public byte[] export(SecretKeyEncoding encoding) {
-        requireExtractable();
-        handleFor(algorithm);
-        BackendSecretKey copy = reader.apply(this);
+        BackendSecretKey copy = softwareCopy();
         try {
             return copy.export(encoding);
         } finally {
@@ -124,10 +113,12 @@ final class TokenPrivateKey implements BackendSecretKey {
         return publicKey;
     }
 
+    /** Releases this holder; the token object goes with its last holder. Idempotent. */
     @Override
     public void destroy() {
-        destroyed = true;
-        cleanable.clean();
+        if (released.compareAndSet(false, true)) {
+            object.release();
+        }
     }
 
     @Override
@@ -135,7 +126,7 @@ final class TokenPrivateKey implements BackendSecretKey {
         return "TokenPrivateKey["
                 + algorithm
                 + ", handle "
-                + handle
+                + object.handle()
                 + (extractable ? ", extractable" : "")
                 + "]";
     }

@@ -17,8 +17,8 @@ import sun.security.pkcs11.wrapper.CK_RSA_PKCS_PSS_PARAMS;
  * CKM_RSA_PKCS_PSS}, {@code CKM_EDDSA}); {@code C_SignInit} + {@code C_Sign} run as one unit on a
  * pooled session.
  *
- * <p>States are cumulative (a sign does not reset them). ECDSA and RSA keep a running digest in
- * the JVM and sign the digest of a copy on each {@link #sign()}, so nothing is buffered. EdDSA needs
+ * <p>States are cumulative (a sign does not reset them). ECDSA and RSA keep a running digest in the
+ * JVM and sign the digest of a copy on each {@link #sign()}, so nothing is buffered. EdDSA needs
  * the whole message (it hashes it twice) and PKCS#11 has no multi-part EdDSA that could be copied,
  * so the message is buffered (provider-core caps it at the session limit: overflow) and signed
  * whole on every {@link #sign()}.
@@ -38,7 +38,10 @@ final class TokenSigner implements SignerEngine {
     private final ByteArrayOutputStream message;
 
     TokenSigner(
-            SignatureAlgorithm algorithm, long mechanism, LongSupplier keyHandle, SessionPool pool) {
+            SignatureAlgorithm algorithm,
+            long mechanism,
+            LongSupplier keyHandle,
+            SessionPool pool) {
         this.algorithm = algorithm;
         this.mechanism = mechanism;
         this.keyHandle = keyHandle;

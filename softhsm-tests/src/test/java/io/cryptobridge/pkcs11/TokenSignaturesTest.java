@@ -33,9 +33,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Signatures with keys on the token, differential against the software backend: signed on the
- * HSM, verified in software, and the reverse; imported keys; non-extractable keys stay on the
- * token.
+ * Signatures with keys on the token, differential against the software backend: signed on the HSM,
+ * verified in software, and the reverse; imported keys; non-extractable keys stay on the token.
  */
 class TokenSignaturesTest {
     @RegisterExtension static final SoftHsmToken TOKEN = new SoftHsmToken();
@@ -134,7 +133,8 @@ class TokenSignaturesTest {
             signer.update(PART2, 0, PART2.length);
             byte[] second = signer.sign();
 
-            assertTrue(verify(software, algorithm, pair.publicKey(), first, PART1), algorithm.name());
+            assertTrue(
+                    verify(software, algorithm, pair.publicKey(), first, PART1), algorithm.name());
             assertTrue(
                     verify(software, algorithm, pair.publicKey(), second, PART1, PART2),
                     algorithm.name());
@@ -175,7 +175,10 @@ class TokenSignaturesTest {
                         software,
                         algorithm,
                         a.publicKey(),
-                        sign(onToken, algorithm, onToken.keyPair(algorithm, a.publicKey(), a.secretKey())),
+                        sign(
+                                onToken,
+                                algorithm,
+                                onToken.keyPair(algorithm, a.publicKey(), a.secretKey())),
                         PART1,
                         PART2));
     }
