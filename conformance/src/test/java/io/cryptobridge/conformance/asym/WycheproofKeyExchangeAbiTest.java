@@ -49,8 +49,10 @@ class WycheproofKeyExchangeAbiTest {
                                     + "2a8648ce3d030107"
                                     + "042730250201010420");
 
-    private static GuestRunner runner;
-    private static ReactorGuest guest;
+    /** Package-visible: a subclass in softhsm-tests hides startGuest to run on an HSM host. */
+    static GuestRunner runner;
+
+    static ReactorGuest guest;
 
     @BeforeAll
     static void startGuest() {

@@ -27,7 +27,8 @@ class WycheproofSignaturesAbiTest {
     private static final int PK_SEC = 3;
     private static final int SIG_RAW = 0;
 
-    private static AsymReactor guest;
+    /** Package-visible: a subclass in softhsm-tests hides startGuest to run on an HSM host. */
+    static AsymReactor guest;
 
     /** One file: the ABI algorithm, which key field to import how, and the expected tallies. */
     record SigFile(
