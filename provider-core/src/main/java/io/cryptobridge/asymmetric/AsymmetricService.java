@@ -50,13 +50,13 @@ public final class AsymmetricService {
     public KeyPair importKeyPair(
             AlgorithmType type, String name, byte[] encoded, KeyPairEncoding encoding) {
         AsymmetricAlgorithm algorithm = parse(type, name);
+        requireNotLocal(encoding == KeyPairEncoding.LOCAL);
         KeyPairEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
         if (encoding == KeyPairEncoding.PEM) {
             backendEncoding = KeyPairEncoding.PKCS8;
             bytes = Pem.decode(Pem.PRIVATE_KEY, encoded);
         }
-        requireNotLocal(encoding == KeyPairEncoding.LOCAL);
         AsymmetricKeyPrimitives backend = router.asymmetricKeys(algorithm);
         return new KeyPair(
                 algorithm, backend, backend.importKeyPair(algorithm, backendEncoding, bytes));
@@ -65,13 +65,13 @@ public final class AsymmetricService {
     public PublicKey importPublicKey(
             AlgorithmType type, String name, byte[] encoded, PublicKeyEncoding encoding) {
         AsymmetricAlgorithm algorithm = parse(type, name);
+        requireNotLocal(encoding == PublicKeyEncoding.LOCAL);
         PublicKeyEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
         if (encoding == PublicKeyEncoding.PEM) {
             backendEncoding = PublicKeyEncoding.PKCS8;
             bytes = Pem.decode(Pem.PUBLIC_KEY, encoded);
         }
-        requireNotLocal(encoding == PublicKeyEncoding.LOCAL);
         AsymmetricKeyPrimitives backend = router.asymmetricKeys(algorithm);
         return new PublicKey(
                 algorithm, backend, backend.importPublicKey(algorithm, backendEncoding, bytes));
@@ -80,13 +80,13 @@ public final class AsymmetricService {
     public SecretKey importSecretKey(
             AlgorithmType type, String name, byte[] encoded, SecretKeyEncoding encoding) {
         AsymmetricAlgorithm algorithm = parse(type, name);
+        requireNotLocal(encoding == SecretKeyEncoding.LOCAL);
         SecretKeyEncoding backendEncoding = encoding;
         byte[] bytes = encoded;
         if (encoding == SecretKeyEncoding.PEM) {
             backendEncoding = SecretKeyEncoding.PKCS8;
             bytes = Pem.decode(Pem.PRIVATE_KEY, encoded);
         }
-        requireNotLocal(encoding == SecretKeyEncoding.LOCAL);
         AsymmetricKeyPrimitives backend = router.asymmetricKeys(algorithm);
         return new SecretKey(
                 algorithm, backend, backend.importSecretKey(algorithm, backendEncoding, bytes));

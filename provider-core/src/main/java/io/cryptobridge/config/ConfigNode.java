@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -20,6 +22,8 @@ import org.yaml.snakeyaml.nodes.Tag;
  * duplicate keys.
  */
 final class ConfigNode {
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
+
     private final Path file;
     private final String path;
     private final Node node;
@@ -127,12 +131,12 @@ final class ConfigNode {
             throw error("expected an integer, found " + describe(node));
         }
         String text = ((ScalarNode) node).getValue().replace("_", "");
-        BigInteger value;
-        try {
-            value = parseYamlInteger(text);
-        } catch (NumberFormatException e) {
-            throw error("expected an integer, found " + describe(node));
+        // YAML 1.1 also reads 017 as octal, 0x1f as hex and 1:30 as base 60; accept only the
+        // form nobody misreads.
+        if (!DECIMAL.matcher(text).matches()) {
+            throw error("expected a decimal integer without leading zeros");
         }
+        BigInteger value = new BigInteger(text);
         if (value.compareTo(BigInteger.valueOf(min)) < 0
                 || value.compareTo(BigInteger.valueOf(max)) > 0) {
             throw error("expected an integer from " + min + " to " + max + ", found " + value);
@@ -144,34 +148,17 @@ final class ConfigNode {
         if (!isScalar(Tag.BOOL)) {
             throw error("expected true or false, found " + describe(node));
         }
-        return Boolean.parseBoolean(
-                ((ScalarNode) node).getValue().toLowerCase(java.util.Locale.ROOT));
+        // YAML 1.1 also reads yes/no/on/off as booleans; only the two unambiguous words count.
+        String text = ((ScalarNode) node).getValue();
+        String lower = text.toLowerCase(Locale.ROOT);
+        if (!lower.equals("true") && !lower.equals("false")) {
+            throw error("expected true or false, found '" + text + "'");
+        }
+        return lower.equals("true");
     }
 
     private boolean isScalar(Tag tag) {
         return node instanceof ScalarNode && node.getTag().equals(tag);
-    }
-
-    private static BigInteger parseYamlInteger(String text) {
-        String digits = text;
-        boolean negative = false;
-        if (digits.startsWith("-") || digits.startsWith("+")) {
-            negative = digits.startsWith("-");
-            digits = digits.substring(1);
-        }
-        int radix = 10;
-        if (digits.startsWith("0x")) {
-            radix = 16;
-            digits = digits.substring(2);
-        } else if (digits.startsWith("0o")) {
-            radix = 8;
-            digits = digits.substring(2);
-        } else if (digits.startsWith("0b")) {
-            radix = 2;
-            digits = digits.substring(2);
-        }
-        BigInteger value = new BigInteger(digits, radix);
-        return negative ? value.negate() : value;
     }
 
     /** How a node is described in "found ..." messages; never its text, which may be secret. */

@@ -187,6 +187,13 @@ class CryptoConfigTest {
     }
 
     @Test
+    void load_booleanSettingGivenYes_failsInsteadOfReadingYaml11() throws IOException {
+        assertEquals(
+                at(4) + "backends.a.strict: expected true or false, found 'yes'",
+                errorOf("backends:\n  a:\n    type: test\n    strict: yes\n"));
+    }
+
+    @Test
     void load_inlineSecret_failsWithoutEchoingIt() throws IOException {
         String message = errorOf("backends:\n  a:\n    type: test\n    pin: 98765\n");
 
@@ -311,6 +318,20 @@ class CryptoConfigTest {
         assertEquals(
                 at(1) + "limits.max-handles: expected an integer, found a decimal number",
                 errorOf("limits: {max-handles: 1.5}\n"));
+    }
+
+    @Test
+    void load_octalLookingInteger_failsInsteadOfGuessingTheBase() throws IOException {
+        assertEquals(
+                at(1) + "limits.max-handles: expected a decimal integer without leading zeros",
+                errorOf("limits: {max-handles: 0777}\n"));
+    }
+
+    @Test
+    void load_hexInteger_fails() throws IOException {
+        assertEquals(
+                at(1) + "limits.max-handles: expected a decimal integer without leading zeros",
+                errorOf("limits: {max-handles: 0x10}\n"));
     }
 
     @Test

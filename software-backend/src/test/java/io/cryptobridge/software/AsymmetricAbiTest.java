@@ -218,6 +218,33 @@ class AsymmetricAbiTest {
                         g.none(),
                         out));
         assertEquals(UNTOUCHED, g.i32(out));
+        int data = g.put(new byte[64]);
+        assertEquals(
+                CryptoErrno.UNSUPPORTED_ENCODING.code(),
+                g.call("keypair_import", SIGNATURES, g.put(name), name.length(), data, 64, 3, out));
+        assertEquals(
+                CryptoErrno.UNSUPPORTED_ENCODING.code(),
+                g.call(
+                        "publickey_import",
+                        SIGNATURES,
+                        g.put(name),
+                        name.length(),
+                        data,
+                        32,
+                        4,
+                        out));
+        assertEquals(
+                CryptoErrno.UNSUPPORTED_ENCODING.code(),
+                g.call(
+                        "publickey_import",
+                        SIGNATURES,
+                        g.put(name),
+                        name.length(),
+                        data,
+                        32,
+                        3,
+                        out));
+        assertEquals(UNTOUCHED, g.i32(out));
     }
 
     @Test
