@@ -17,18 +17,7 @@ static int g_failures;
 static int g_checks;
 
 static const char *errno_name(int32_t e) {
-    static const char *names[] = {
-        "success", "guest_error", "not_implemented", "unsupported_feature",
-        "prohibited_operation", "unsupported_encoding", "unsupported_algorithm",
-        "unsupported_option", "invalid_key", "invalid_length", "verification_failed", "rng_error",
-        "algorithm_failure", "invalid_signature", "closed", "invalid_handle", "overflow",
-        "internal_error", "too_many_handles", "key_not_supported", "key_required", "invalid_tag",
-        "invalid_operation", "nonce_required", "invalid_nonce", "option_not_set", "not_found",
-        "parameters_missing", "in_progress", "incompatible_keys", "expired"};
-    if (e >= 0 && e < (int32_t)(sizeof(names) / sizeof(names[0]))) {
-        return names[e];
-    }
-    return "unknown_errno";
+    return e >= 0 ? crypto_errno_name((crypto_errno_t)e) : "(no call made)";
 }
 
 static char g_name[256];

@@ -916,6 +916,36 @@ static void keys_of_another_size(void) {
            publickey_import(WC_ALG_SIGNATURES, "ECDSA_P384_SHA384", 17, ec_sec.p, ec_sec.len,
                             WC_K_SEC, &out),
            WC_INVALID_KEY);
+    /* PEM: exactly one block, with the label of what is imported. */
+    bytes kp_pem = {0}, pk_pem = {0};
+    e = exp_kp(ec, WC_KP_PEM, &kp_pem);
+    if (!e) {
+        e = keypair_publickey(ec, &pk);
+        if (!e) {
+            e = exp_pk(pk, WC_K_PEM, &pk_pem);
+            publickey_close(pk);
+        }
+    }
+    if (expect("PEM exports for the PEM checks", e, WC_SUCCESS)) {
+        uint8_t *twice = malloc(2 * kp_pem.len);
+        memcpy(twice, kp_pem.p, kp_pem.len);
+        memcpy(twice + kp_pem.len, kp_pem.p, kp_pem.len);
+        expect("keypair_import of two PEM blocks",
+               keypair_import(WC_ALG_SIGNATURES, "ECDSA_P256_SHA256", 17, twice, 2 * kp_pem.len,
+                              WC_KP_PEM, &out),
+               WC_INVALID_KEY);
+        free(twice);
+        expect("keypair_import of a PUBLIC KEY PEM block",
+               keypair_import(WC_ALG_SIGNATURES, "ECDSA_P256_SHA256", 17, pk_pem.p, pk_pem.len,
+                              WC_KP_PEM, &out),
+               WC_INVALID_KEY);
+        expect("publickey_import of a PRIVATE KEY PEM block",
+               publickey_import(WC_ALG_SIGNATURES, "ECDSA_P256_SHA256", 17, kp_pem.p, kp_pem.len,
+                                WC_K_PEM, &out),
+               WC_INVALID_KEY);
+    }
+    bytes_free(&kp_pem);
+    bytes_free(&pk_pem);
     expect("an RSA public key imported as ECDSA_P256_SHA256",
            publickey_import(WC_ALG_SIGNATURES, "ECDSA_P256_SHA256", 17, spki.p, spki.len,
                             WC_K_PKCS8, &out),

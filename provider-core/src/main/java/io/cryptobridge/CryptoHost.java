@@ -70,7 +70,10 @@ public final class CryptoHost implements AutoCloseable {
                         config.source(),
                         definition.line(),
                         "backends." + name,
-                        "cannot create the backend: " + e.getMessage());
+                        "cannot create the backend: "
+                                + (e.getMessage() != null
+                                        ? e.getMessage()
+                                        : e.getClass().getSimpleName()));
             }
         }
         created.forEach(builder::backend);

@@ -164,8 +164,7 @@ final class ConfigLoader {
                                                 "unknown backend type '"
                                                         + type
                                                         + "' (available: "
-                                                        + String.join(
-                                                                ", ", BackendFactories.types())
+                                                        + availableTypes()
                                                         + ")"));
         List<String> allowed = new ArrayList<>();
         allowed.add("type");
@@ -182,6 +181,13 @@ final class ConfigLoader {
             }
         }
         return new BackendDefinition(name, type, settings, node.keyLine());
+    }
+
+    private static String availableTypes() {
+        Set<String> types = BackendFactories.types();
+        return types.isEmpty()
+                ? "none; no backend jar is on the class path"
+                : String.join(", ", types);
     }
 
     private Object setting(ConfigNode node, BackendSetting.Type type) {

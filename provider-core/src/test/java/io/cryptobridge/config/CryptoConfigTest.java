@@ -147,7 +147,8 @@ class CryptoConfigTest {
     @Test
     void load_unknownBackendType_failsListingTheAvailableTypes() throws IOException {
         assertEquals(
-                at(3) + "backends.hsm.type: unknown backend type 'pkcs12' (available: test)",
+                at(3)
+                        + "backends.hsm.type: unknown backend type 'pkcs12' (available: needs-token, test)",
                 errorOf("backends:\n  hsm:\n    type: pkcs12\n"));
     }
 
@@ -332,6 +333,81 @@ class CryptoConfigTest {
         assertEquals(
                 at(1) + "limits.max-handles: expected a decimal integer without leading zeros",
                 errorOf("limits: {max-handles: 0x10}\n"));
+    }
+
+    @Test
+    void load_requiredSettingMissing_failsNamingIt() throws IOException {
+        assertEquals(
+                at(3) + "backends.t: missing required key 'token'",
+                errorOf("backends:\n  t:\n    type: needs-token\n"));
+    }
+
+    @Test
+    void load_requiredSettingPresent_isPassedToTheFactory() throws IOException {
+        CryptoConfig config =
+                CryptoConfig.load(write("backends:\n  t: {type: needs-token, token: prod}\n"));
+
+        assertEquals(Map.of("token", "prod"), config.backend("t").settings());
+    }
+
+    @Test
+    void load_nonTextKey_fails() throws IOException {
+        assertEquals(
+                at(2) + "limits: expected text keys, found a list",
+                errorOf("limits:\n  ? [a, b]\n  : 1\n"));
+    }
+
+    @Test
+    void load_routingWithoutDefault_fails() throws IOException {
+        assertEquals(
+                at(2) + "routing: missing required key 'default'",
+                errorOf("backends: {a: {type: test}}\nrouting: {}\n"));
+    }
+
+    @Test
+    void load_emptyPath_fails() throws IOException {
+        assertEquals(
+                at(1) + "backends.a.library: expected a path, found an empty string",
+                errorOf("backends: {a: {type: test, library: ''}}\n"));
+    }
+
+    @Test
+    void load_emptyEnvVariableName_fails() throws IOException {
+        assertEquals(
+                at(1) + "backends.a.pin.env: expected a variable name, found an empty string",
+                errorOf("backends: {a: {type: test, pin: {env: ''}}}\n"));
+    }
+
+    @Test
+    void load_secretFileNotUtf8_fails() throws IOException {
+        Files.write(dir.resolve("pin.bin"), new byte[] {(byte) 0xff, (byte) 0xfe});
+        assertEquals(
+                at(1)
+                        + "backends.a.pin: secret file "
+                        + dir.resolve("pin.bin")
+                        + " is not UTF-8 text",
+                errorOf("backends: {a: {type: test, pin: {file: pin.bin}}}\n"));
+    }
+
+    @Test
+    void load_fileNotUtf8_failsWithoutLine() throws IOException {
+        Path file = dir.resolve("cryptobridge.yaml");
+        Files.write(file, new byte[] {'a', ':', ' ', (byte) 0xff, '\n'});
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoConfig.load(file));
+        assertEquals(file + ": file is not UTF-8 text", e.getMessage());
+    }
+
+    @Test
+    void load_fileLargerThanOneMebibyte_fails() throws IOException {
+        Path file = write("# " + "x".repeat(1 << 20) + "\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoConfig.load(file));
+        assertEquals(file + ": file is larger than 1 MiB", e.getMessage());
+    }
+
+    @Test
+    void load_directoryInsteadOfFile_fails() {
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoConfig.load(dir));
+        assertEquals(dir + ": cannot read the file (IOException)", e.getMessage());
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  */
 class AsymConformanceGuestsTest {
     /** Checks in signatures_conformance.c when every check passes. */
-    private static final int SIGNATURE_CHECKS = 2011;
+    private static final int SIGNATURE_CHECKS = 2015;
 
     /** Checks in kx_conformance.c when every check passes. */
     private static final int KX_CHECKS = 517;

@@ -23,6 +23,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -149,6 +150,38 @@ class JdkInteropAbiTest {
                     "host accepts the JDK's DER signature");
         }
         assertEquals(0, guest.liveHandles(), "handles left open");
+    }
+
+    /**
+     * RSA_PSS_2048_SHA256 fixes MGF1-SHA-256 and a 32-byte salt; a PSS signature made with other
+     * parameters is another scheme's signature and must be refused.
+     */
+    @ParameterizedTest(name = "salt {0}, MGF1 with {1}")
+    @CsvSource({"0, SHA-256", "20, SHA-256", "64, SHA-256", "32, SHA-1"})
+    void verify_pssSignatureWithOtherParameters_invalidSignature(int saltLength, String mgfHash)
+            throws Exception {
+        SigAlg alg =
+                signatureAlgorithms()
+                        .filter(a -> a.abiName().equals("RSA_PSS_2048_SHA256"))
+                        .findFirst()
+                        .orElseThrow();
+        KeyPair keys = keysFor(alg);
+        Signature s = Signature.getInstance("RSASSA-PSS");
+        s.setParameter(
+                new PSSParameterSpec(
+                        "SHA-256", "MGF1", new MGF1ParameterSpec(mgfHash), saltLength, 1));
+        s.initSign(keys.getPrivate());
+        s.update(MESSAGE);
+        int code =
+                guest.verify(
+                        alg.abiName(),
+                        keys.getPublic().getEncoded(),
+                        AsymReactor.PKCS8,
+                        MESSAGE,
+                        s.sign(),
+                        AsymReactor.SIG_RAW);
+        assertEquals(
+                CryptoErrno.INVALID_SIGNATURE, AbiResult.errno(code), AbiResult.describe(code));
     }
 
     @ParameterizedTest(name = "{0}")

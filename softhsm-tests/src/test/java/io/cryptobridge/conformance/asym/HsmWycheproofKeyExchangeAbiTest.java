@@ -1,6 +1,5 @@
 package io.cryptobridge.conformance.asym;
 
-import io.cryptobridge.conformance.Guests;
 import io.cryptobridge.pkcs11.SoftHsmToken;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,7 @@ class HsmWycheproofKeyExchangeAbiTest extends WycheproofKeyExchangeAbiTest {
     @BeforeAll
     static void startGuest() {
         hsmHost = new HsmHost(TOKEN);
-        guest = hsmHost.runner().startReactor(Guests.wasm("wycheproof_asym"));
+        guest = new AsymReactor(hsmHost.runner());
     }
 
     /** Hides the superclass's. */
