@@ -54,7 +54,7 @@ class HsmHostConformanceTest {
      */
     @Test
     void signaturesGuest_hsmThenSoftware_everyCheckPasses() throws Exception {
-        assertGuestPasses("signatures_conformance", 2011, true);
+        assertGuestPasses("signatures_conformance", 2015, true);
     }
 
     /**
@@ -97,7 +97,7 @@ class HsmHostConformanceTest {
                             algorithm + check + "\n" + result.describe());
                 }
             }
-            // Fewer than the guest's 2011 checks run: checks that need an exported key are skipped.
+            // Fewer than the guest's 2015 checks run: checks that need an exported key are skipped.
             assertEquals(1656, report.passed().size() + report.failed().size());
         }
     }
