@@ -1,6 +1,7 @@
 package io.cryptobridge.conformance.asym;
 
 import io.cryptobridge.CryptoHost;
+import io.cryptobridge.SessionLimits;
 import io.cryptobridge.conformance.GuestRunner;
 import io.cryptobridge.pkcs11.Pkcs11Backend;
 import io.cryptobridge.pkcs11.SoftHsmToken;
@@ -14,13 +15,17 @@ final class HsmHost implements AutoCloseable {
     private final GuestRunner runner;
 
     HsmHost(SoftHsmToken token) {
+        this(token, SessionLimits.DEFAULT);
+    }
+
+    HsmHost(SoftHsmToken token, SessionLimits limits) {
         hsm = token.open();
         host =
                 CryptoHost.builder()
                         .backend(hsm)
                         .backend(new SoftwareBackend("soft", new SecureRandom()))
                         .build();
-        runner = GuestRunner.builder().host(host).build();
+        runner = GuestRunner.builder().host(host).limits(limits).build();
     }
 
     GuestRunner runner() {
