@@ -36,7 +36,8 @@ final class AsymReactor implements AutoCloseable {
         this(GuestRunner.builder().limits(limits).build());
     }
 
-    private AsymReactor(GuestRunner runner) {
+    /** A reactor on {@code runner}'s host (softhsm-tests passes one with the HSM first). */
+    AsymReactor(GuestRunner runner) {
         this.runner = runner;
         this.guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
     }

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
  * with a 1 KiB cap makes the limit cheap to reach.
  */
 class MessageBufferCapAbiTest {
-    private static final int CAP = 1024;
+    static final int CAP = 1024;
 
-    private static AsymReactor guest;
+    /** Package-visible: a subclass in softhsm-tests swaps in a guest on an HSM host. */
+    static AsymReactor guest;
+
     private static byte[] ed25519KeyPair;
     private static byte[] ed25519PublicKey;
     private static byte[] ecdsaKeyPair;

@@ -27,7 +27,8 @@ class WycheproofSignaturesAbiTest {
     private static final String ACCEPTABLE_ACCEPTED = "acceptable, accepted";
     private static final String ACCEPTABLE_REJECTED = "acceptable, rejected";
 
-    private static AsymReactor guest;
+    /** Package-visible: a subclass in softhsm-tests hides startGuest to run on an HSM host. */
+    static AsymReactor guest;
 
     /** One file: the ABI algorithm, the hash its groups must use, and the expected counts. */
     record SigFile(

@@ -1,0 +1,135 @@
+package io.cryptobridge.pkcs11;
+
+import io.cryptobridge.config.SecretRef;
+import java.util.Arrays;
+import sun.security.pkcs11.wrapper.CK_TOKEN_INFO;
+import sun.security.pkcs11.wrapper.PKCS11;
+import sun.security.pkcs11.wrapper.PKCS11Constants;
+import sun.security.pkcs11.wrapper.PKCS11Exception;
+
+/**
+ * One token in one slot of a loaded library: opens logged-in sessions. Login state is per token and
+ * application, so {@code CKR_USER_ALREADY_LOGGED_IN} is success. The PIN is read from its source
+ * for each login and wiped right after, never kept.
+ */
+final class Pkcs11Token {
+    private final PKCS11 p11;
+    private final long slotId;
+    private final TokenDescription description;
+    private final SecretRef pin;
+
+    Pkcs11Token(PKCS11 p11, long slotId, TokenDescription description, SecretRef pin) {
+        this.p11 = p11;
+        this.slotId = slotId;
+        this.description = description;
+        this.pin = pin;
+    }
+
+    PKCS11 p11() {
+        return p11;
+    }
+
+    long slotId() {
+        return slotId;
+    }
+
+    TokenDescription description() {
+        return description;
+    }
+
+    /** A new read-write session, logged in as the user. */
+    long openSession() throws PKCS11Exception {
+        long session =
+                p11.C_OpenSession(
+                        slotId,
+                        PKCS11Constants.CKF_SERIAL_SESSION | PKCS11Constants.CKF_RW_SESSION,
+                        null,
+                        null);
+        try {
+            login(session);
+            return session;
+        } catch (PKCS11Exception | RuntimeException e) {
+            closeQuietly(session);
+            throw e;
+        }
+    }
+
+    private void login(long session) throws PKCS11Exception {
+        if (pin == null) {
+            return;
+        }
+        char[] value = pin.resolve();
+        try {
+            p11.C_Login(session, PKCS11Constants.CKU_USER, value);
+        } catch (PKCS11Exception e) {
+            if (Cryptoki.errorCode(e) != Ckr.USER_ALREADY_LOGGED_IN) {
+                throw e;
+            }
+        } finally {
+            Arrays.fill(value, '\0');
+        }
+    }
+
+    /**
+     * Whether the session is in a user state. A logout (by anyone in this process) ends the login
+     * for every session and destroys all private session objects (PKCS#11 §5.6, C_Logout).
+     */
+    boolean loggedIn(long session) {
+        if (pin == null) {
+            return true;
+        }
+        try {
+            long state = p11.C_GetSessionInfo(session).state;
+            return state == PKCS11Constants.CKS_RO_USER_FUNCTIONS
+                    || state == PKCS11Constants.CKS_RW_USER_FUNCTIONS;
+        } catch (PKCS11Exception e) {
+            return false;
+        }
+    }
+
+    /** Closes a session whose state no longer matters (it failed, or the pool shrinks). */
+    void closeQuietly(long session) {
+        try {
+            p11.C_CloseSession(session);
+        } catch (PKCS11Exception e) {
+            // Already closed or the token is gone: either way the session is no longer ours.
+        }
+    }
+
+    /** What the token says about itself, read once at start-up. */
+    record TokenDescription(
+            String label,
+            String manufacturer,
+            String model,
+            String serial,
+            long flags,
+            long maxSessionCount,
+            long maxRwSessionCount) {
+
+        static TokenDescription of(CK_TOKEN_INFO info) {
+            return new TokenDescription(
+                    Cryptoki.text(info.label),
+                    Cryptoki.text(info.manufacturerID),
+                    Cryptoki.text(info.model),
+                    Cryptoki.text(info.serialNumber),
+                    info.flags,
+                    info.ulMaxSessionCount,
+                    info.ulMaxRwSessionCount);
+        }
+
+        boolean loginRequired() {
+            return (flags & PKCS11Constants.CKF_LOGIN_REQUIRED) != 0;
+        }
+
+        /**
+         * The read-write session limit the token reports (the backend opens only read-write
+         * sessions), or empty when it has none ({@code CK_EFFECTIVELY_INFINITE} = 0) or does not
+         * say ({@code CK_UNAVAILABLE_INFORMATION} = ~0).
+         */
+        java.util.OptionalLong sessionLimit() {
+            return java.util.stream.LongStream.of(maxSessionCount, maxRwSessionCount)
+                    .filter(limit -> limit != 0 && limit != -1L)
+                    .min();
+        }
+    }
+}
