@@ -115,7 +115,8 @@ class ExampleConfigsOnTokenTest {
             assertEquals("pkcs11", config.backend("hsm").type(), name);
             try (CryptoHost host = CryptoHost.fromConfig(config)) {
                 assertEquals(
-                        "hsm", host.router().route("ECDSA_P256_SHA256").served().orElseThrow().name());
+                        "hsm",
+                        host.router().route("ECDSA_P256_SHA256").served().orElseThrow().name());
             }
         }
     }

@@ -43,7 +43,7 @@ final class ExampleOnToken {
 
     /**
      * A copy of {@code examples/config/NAME} in {@code dir} on the fixture's token; {@code
-     * extraHsmSettings} (whole lines, e.g. {@code "    extractable: true\n"}) go after the PIN.
+     * extraHsmSettings} (whole lines, e.g. {@code " extractable: true\n"}) go after the PIN.
      */
     static Path onToken(SoftHsmToken token, Path dir, String name, String extraHsmSettings)
             throws IOException {
@@ -63,8 +63,7 @@ final class ExampleOnToken {
     }
 
     /** A copy of an example with whole lines replaced; each line must occur exactly once. */
-    static Path rewrite(Path dir, String name, String... linesAndReplacements)
-            throws IOException {
+    static Path rewrite(Path dir, String name, String... linesAndReplacements) throws IOException {
         String text = Files.readString(example(name), StandardCharsets.UTF_8);
         for (int i = 0; i < linesAndReplacements.length; i += 2) {
             String line = linesAndReplacements[i];
