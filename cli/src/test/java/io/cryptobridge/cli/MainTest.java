@@ -288,7 +288,7 @@ class MainTest {
                 "cryptobridge: "
                         + config
                         + ":3: backends.soft.type: unknown backend type 'sofware' (available:"
-                        + " software)\n",
+                        + " pkcs11, software)\n",
                 err());
     }
 
