@@ -1,6 +1,9 @@
 package io.cryptobridge.pkcs11;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import sun.security.pkcs11.wrapper.CK_C_INITIALIZE_ARGS;
 import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Constants;
@@ -23,11 +26,16 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  *       caches a JVM-wide synchronized one that the SunPKCS11 provider would silently share.
  * </ul>
  *
- * <p>{@code C_Finalize} is never called: it would pull the library from under SunPKCS11 and any
- * other user in this JVM.
+ * <p>{@code C_Finalize} is called only by {@link #reinitialize} (a lost connection, see there):
+ * otherwise it would pull the library from under SunPKCS11 and any other user in this JVM.
  */
 final class Cryptoki {
     private static final String FUNCTION_LIST = "C_GetFunctionList";
+
+    /** Reloads so far: each needs a path string the JDK has not cached. */
+    private static final AtomicInteger RELOADS = new AtomicInteger();
+
+    private static Path linkFolder;
 
     private Cryptoki() {}
 
@@ -36,6 +44,50 @@ final class Cryptoki {
         CK_C_INITIALIZE_ARGS initArgs = new CK_C_INITIALIZE_ARGS();
         initArgs.flags = PKCS11Constants.CKF_OS_LOCKING_OK;
         return PKCS11.getInstance(canonicalPath, FUNCTION_LIST, initArgs, false);
+    }
+
+    /**
+     * Finalizes {@code current} and returns a new, initialized instance of the same library, or
+     * null: the only way to make p11-kit's RPC client ({@code p11-kit-client.so}) connect anew
+     * after its server went away. The client connects in {@code C_Initialize} and, once the
+     * connection broke, answers every call with {@code CKR_DEVICE_ERROR}, also after the server is
+     * back (measured with p11-kit 0.24.1).
+     *
+     * <p>The wrapper's {@code C_Initialize} is not public (JDK 17 and 25), and {@code getInstance}
+     * initializes only instances it has not cached, by path string. So the library is loaded under
+     * a new path: a symbolic link to it in a private temporary folder, deleted right after (the
+     * dynamic linker hands back the library already loaded). p11-kit's client makes a new client
+     * instance, with its own connection, for every {@code C_GetFunctionList}, so callers must use
+     * the returned instance from then on; every session and session object of the old one is gone.
+     * The JDK keeps each instance cached: one small leak per attempt.
+     */
+    static synchronized PKCS11 reinitialize(PKCS11 current, String canonicalPath) {
+        try {
+            current.C_Finalize(null);
+        } catch (PKCS11Exception e) {
+            // Not initialized (any more): nothing to end.
+        }
+        Path link = null;
+        try {
+            if (linkFolder == null) {
+                linkFolder = Files.createTempDirectory("cryptobridge-pkcs11-");
+                linkFolder.toFile().deleteOnExit();
+            }
+            Path target = Path.of(canonicalPath);
+            link = linkFolder.resolve(RELOADS.incrementAndGet() + "-" + target.getFileName());
+            Files.createSymbolicLink(link, target);
+            return load(link.toString());
+        } catch (IOException | PKCS11Exception e) {
+            return null;
+        } finally {
+            if (link != null) {
+                try {
+                    Files.deleteIfExists(link);
+                } catch (IOException e) {
+                    // A stale link in the private temporary folder harms nobody.
+                }
+            }
+        }
     }
 
     /** The PKCS#11 return value ({@code CKR_*}) carried by the exception. */

@@ -12,12 +12,15 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  *
  * <p>Calls are serialized (one thread per session). If this session is lost, its objects are gone
  * with it: a new session starts a new epoch, and keys of an older epoch report invalid_key instead
- * of reaching objects that may now have the same handle.
+ * of reaching objects that may now have the same handle. The same holds when the connection to the
+ * library was lost ({@link Pkcs11Token#connectionLost}, a remote HSM's server went away): the
+ * session is dropped without closing it, and key creation is retried once on the new connection.
  */
 final class KeyOwnerSession implements AutoCloseable {
     private final Pkcs11Token token;
     private final Pkcs11Errors errors;
     private long session = -1;
+    private long sessionConnection;
     private int epoch;
     private boolean closed;
 
@@ -30,6 +33,7 @@ final class KeyOwnerSession implements AutoCloseable {
         this.token = token;
         this.errors = errors;
         this.session = session;
+        this.sessionConnection = token.connection();
     }
 
     /** A key made by {@code C_GenerateKey}, and the epoch it belongs to. */
@@ -54,7 +58,13 @@ final class KeyOwnerSession implements AutoCloseable {
                 ensureOpen();
                 return new Owned<>(work.run(token.p11(), session), epoch);
             } catch (PKCS11Exception e) {
-                if (attempt == 1 && Ckr.sessionLost(Cryptoki.errorCode(e))) {
+                long code = Cryptoki.errorCode(e);
+                if (attempt == 1 && Ckr.connectionLost(code)) {
+                    // Creating a key again on a new connection is safe: no old handle involved.
+                    token.connectionLost(sessionConnection);
+                    continue;
+                }
+                if (attempt == 1 && Ckr.sessionLost(code)) {
                     abandon();
                     continue;
                 }
@@ -69,7 +79,13 @@ final class KeyOwnerSession implements AutoCloseable {
                 ensureOpen();
                 return new Created(maker.make(session), epoch);
             } catch (PKCS11Exception e) {
-                if (attempt == 1 && Ckr.sessionLost(Cryptoki.errorCode(e))) {
+                long code = Cryptoki.errorCode(e);
+                if (attempt == 1 && Ckr.connectionLost(code)) {
+                    // Creating a key again on a new connection is safe: no old handle involved.
+                    token.connectionLost(sessionConnection);
+                    continue;
+                }
+                if (attempt == 1 && Ckr.sessionLost(code)) {
                     abandon();
                     continue;
                 }
@@ -80,7 +96,7 @@ final class KeyOwnerSession implements AutoCloseable {
 
     /** Destroys an object of the current epoch; objects of older epochs are already gone. */
     synchronized void destroy(long object, int objectEpoch) {
-        if (closed || session < 0 || objectEpoch != epoch) {
+        if (!alive(objectEpoch)) {
             return;
         }
         try {
@@ -108,20 +124,31 @@ final class KeyOwnerSession implements AutoCloseable {
 
     /** Whether objects of {@code objectEpoch} still exist (as far as this backend knows). */
     synchronized boolean alive(int objectEpoch) {
-        return !closed && objectEpoch == epoch && session >= 0;
+        return !closed
+                && objectEpoch == epoch
+                && session >= 0
+                && sessionConnection == token.connection();
     }
 
     private void ensureOpen() throws PKCS11Exception {
         if (closed) {
             throw errors.closed();
         }
+        if (session >= 0 && sessionConnection != token.connection()) {
+            // The connection was lost and made again: the session and its objects are gone, and
+            // its handle may name another session now, so it is dropped, never closed.
+            session = -1;
+            epoch++;
+        }
         if (session < 0) {
+            long current = token.connection();
             session = token.openSession();
+            sessionConnection = current;
         }
     }
 
     private void abandon() {
-        if (session >= 0) {
+        if (session >= 0 && sessionConnection == token.connection()) {
             token.closeQuietly(session);
         }
         session = -1;
@@ -131,7 +158,7 @@ final class KeyOwnerSession implements AutoCloseable {
     /** Closes the session, which destroys every key it owns. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!closed && session >= 0) {
+        if (!closed && session >= 0 && sessionConnection == token.connection()) {
             token.closeQuietly(session);
         }
         closed = true;

@@ -13,13 +13,26 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * for each login and wiped right after, never kept.
  */
 final class Pkcs11Token {
-    private final PKCS11 p11;
+    private static final System.Logger LOG = System.getLogger(Pkcs11Token.class.getName());
+
+    /** Replaced when a lost connection is made again ({@link Cryptoki#reinitialize}). */
+    private volatile PKCS11 p11;
+
+    private final String library;
     private final long slotId;
     private final TokenDescription description;
     private final SecretRef pin;
 
-    Pkcs11Token(PKCS11 p11, long slotId, TokenDescription description, SecretRef pin) {
+    /** Counts lost connections: sessions and objects of an older connection are gone. */
+    private volatile long connection;
+
+    /** The library was finalized after a lost connection and not initialized again yet. */
+    private volatile boolean disconnected;
+
+    Pkcs11Token(
+            PKCS11 p11, String library, long slotId, TokenDescription description, SecretRef pin) {
         this.p11 = p11;
+        this.library = library;
         this.slotId = slotId;
         this.description = description;
         this.pin = pin;
@@ -37,8 +50,69 @@ final class Pkcs11Token {
         return description;
     }
 
+    /**
+     * The current connection to the library. Session handles and object handles are only meaningful
+     * within the connection they were made in: after a reconnect the same numbers name other
+     * sessions and objects, so they must never be used (or closed) again.
+     */
+    long connection() {
+        return connection;
+    }
+
+    /**
+     * An operation on a session of {@code seenConnection} found the connection gone ({@link
+     * Ckr#connectionLost}): finalize and initialize the library again (see {@link
+     * Cryptoki#reinitialize}). Reports from sessions of an older connection are ignored, so a
+     * connection made again is not torn down by late failures of the old one. If the server is
+     * still away, the next {@link #openSession} tries again.
+     */
+    synchronized void connectionLost(long seenConnection) {
+        if (seenConnection != connection || disconnected) {
+            return; // handled already; openSession() tries to reconnect
+        }
+        connection++;
+        disconnected = true;
+        LOG.log(
+                System.Logger.Level.WARNING,
+                () -> "PKCS#11 token '" + description.label() + "': connection lost, reconnecting");
+        reconnectIfNeeded();
+    }
+
+    private synchronized boolean reconnectIfNeeded() {
+        if (!disconnected) {
+            return true;
+        }
+        PKCS11 fresh = Cryptoki.reinitialize(p11, library);
+        if (fresh != null) {
+            p11 = fresh; // the next attempt finalizes it again if the token is not back
+        }
+        if (fresh != null && sameTokenPresent()) {
+            disconnected = false;
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    () -> "PKCS#11 token '" + description.label() + "': reconnected");
+        }
+        return !disconnected;
+    }
+
+    /**
+     * Whether the token is back in its slot after a re-initialization. p11-kit's client initializes
+     * without a server too (it then shows no slots), so a successful {@code C_Initialize} alone
+     * does not mean the connection is back.
+     */
+    private boolean sameTokenPresent() {
+        try {
+            return Cryptoki.text(p11.C_GetTokenInfo(slotId).label).equals(description.label());
+        } catch (PKCS11Exception e) {
+            return false;
+        }
+    }
+
     /** A new read-write session, logged in as the user. */
     long openSession() throws PKCS11Exception {
+        if (disconnected && !reconnectIfNeeded()) {
+            throw new PKCS11Exception(Ckr.CRYPTOKI_NOT_INITIALIZED, null);
+        }
         long session =
                 p11.C_OpenSession(
                         slotId,
