@@ -15,7 +15,10 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
 final class Pkcs11Token {
     private static final System.Logger LOG = System.getLogger(Pkcs11Token.class.getName());
 
-    /** Replaced when a lost connection is made again ({@link Cryptoki#reinitialize}). */
+    /** At most one reconnect attempt per second while the server is away. */
+    private static final long RECONNECT_INTERVAL_NANOS = 1_000_000_000L;
+
+    /** Replaced when a lost connection is made again ({@link Cryptoki#loadAgain}). */
     private volatile PKCS11 p11;
 
     private final String library;
@@ -26,13 +29,20 @@ final class Pkcs11Token {
     /** Counts lost connections: sessions and objects of an older connection are gone. */
     private volatile long connection;
 
-    /** The library was finalized after a lost connection and not initialized again yet. */
+    /** The connection was lost and not made again yet. */
     private volatile boolean disconnected;
+
+    /** When the last reconnect was tried ({@link System#nanoTime}), 0 for never. */
+    private long lastAttempt;
+
+    /** Whether a lost connection is repaired by loading the library again (p11-kit). */
+    private final boolean reconnects;
 
     Pkcs11Token(
             PKCS11 p11, String library, long slotId, TokenDescription description, SecretRef pin) {
         this.p11 = p11;
         this.library = library;
+        this.reconnects = Cryptoki.isP11Kit(p11);
         this.slotId = slotId;
         this.description = description;
         this.pin = pin;
@@ -61,13 +71,14 @@ final class Pkcs11Token {
 
     /**
      * An operation on a session of {@code seenConnection} found the connection gone ({@link
-     * Ckr#connectionLost}): finalize and initialize the library again (see {@link
-     * Cryptoki#reinitialize}). Reports from sessions of an older connection are ignored, so a
-     * connection made again is not torn down by late failures of the old one. If the server is
-     * still away, the next {@link #openSession} tries again.
+     * Ckr#connectionLost}): load a new instance of the library, which connects anew (see {@link
+     * Cryptoki#loadAgain}); only for p11-kit, whose RPC client cannot reconnect otherwise. Reports
+     * from sessions of an older connection are ignored, so a connection made again is not torn down
+     * by late failures of the old one. If the server is still away, the next {@link #openSession}
+     * tries again.
      */
     synchronized void connectionLost(long seenConnection) {
-        if (seenConnection != connection || disconnected) {
+        if (!reconnects || seenConnection != connection || disconnected) {
             return; // handled already; openSession() tries to reconnect
         }
         connection++;
@@ -82,17 +93,26 @@ final class Pkcs11Token {
         if (!disconnected) {
             return true;
         }
-        PKCS11 fresh = Cryptoki.reinitialize(p11, library);
-        if (fresh != null) {
-            p11 = fresh; // the next attempt finalizes it again if the token is not back
+        long now = System.nanoTime();
+        if (lastAttempt != 0 && now - lastAttempt < RECONNECT_INTERVAL_NANOS) {
+            return false; // each attempt leaks a little (see Cryptoki.loadAgain)
         }
-        if (fresh != null && sameTokenPresent()) {
-            disconnected = false;
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    () -> "PKCS#11 token '" + description.label() + "': reconnected");
+        lastAttempt = now;
+        PKCS11 fresh = Cryptoki.loadAgain(library);
+        if (fresh == null) {
+            return false;
         }
-        return !disconnected;
+        if (!sameTokenPresent(fresh)) {
+            Cryptoki.finalizeUnused(fresh); // p11-kit's client starts without a server, too
+            return false;
+        }
+        p11 = fresh; // the old instance stays as it is: calls may still run on it
+        Cryptoki.publish(library, fresh);
+        disconnected = false;
+        LOG.log(
+                System.Logger.Level.INFO,
+                () -> "PKCS#11 token '" + description.label() + "': reconnected");
+        return true;
     }
 
     /**
@@ -100,9 +120,10 @@ final class Pkcs11Token {
      * without a server too (it then shows no slots), so a successful {@code C_Initialize} alone
      * does not mean the connection is back.
      */
-    private boolean sameTokenPresent() {
+    private boolean sameTokenPresent(PKCS11 candidate) {
         try {
-            return Cryptoki.text(p11.C_GetTokenInfo(slotId).label).equals(description.label());
+            return Cryptoki.text(candidate.C_GetTokenInfo(slotId).label)
+                    .equals(description.label());
         } catch (PKCS11Exception e) {
             return false;
         }
