@@ -53,56 +53,71 @@ final class KeyOwnerSession implements AutoCloseable {
      * destroys its object in the same unit.
      */
     synchronized <T> Owned<T> call(Operation operation, OwnerWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ensureOpen();
-                return new Owned<>(work.run(token.p11(), session), epoch);
-            } catch (PKCS11Exception e) {
-                long code = Cryptoki.errorCode(e);
-                if (attempt == 1 && Ckr.connectionLost(code)) {
-                    // Creating a key again on a new connection is safe: no old handle involved.
-                    token.connectionLost(sessionConnection);
-                    continue;
+        token.beginCalls();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ensureOpen();
+                    return new Owned<>(work.run(token.p11(), session), epoch);
+                } catch (PKCS11Exception e) {
+                    long code = Cryptoki.errorCode(e);
+                    if (attempt == 1 && Ckr.connectionLost(code)) {
+                        // Creating a key again on a new connection is safe: no old handle involved.
+                        token.connectionLost(sessionConnection);
+                        continue;
+                    }
+                    if (attempt == 1 && Ckr.sessionLost(code)) {
+                        abandon();
+                        continue;
+                    }
+                    throw errors.toCryptoException(operation, e);
                 }
-                if (attempt == 1 && Ckr.sessionLost(code)) {
-                    abandon();
-                    continue;
-                }
-                throw errors.toCryptoException(operation, e);
             }
+        } finally {
+            token.endCalls();
         }
     }
 
     private Created create(Operation operation, ObjectMaker maker) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ensureOpen();
-                return new Created(maker.make(session), epoch);
-            } catch (PKCS11Exception e) {
-                long code = Cryptoki.errorCode(e);
-                if (attempt == 1 && Ckr.connectionLost(code)) {
-                    // Creating a key again on a new connection is safe: no old handle involved.
-                    token.connectionLost(sessionConnection);
-                    continue;
+        token.beginCalls();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ensureOpen();
+                    return new Created(maker.make(session), epoch);
+                } catch (PKCS11Exception e) {
+                    long code = Cryptoki.errorCode(e);
+                    if (attempt == 1 && Ckr.connectionLost(code)) {
+                        // Creating a key again on a new connection is safe: no old handle involved.
+                        token.connectionLost(sessionConnection);
+                        continue;
+                    }
+                    if (attempt == 1 && Ckr.sessionLost(code)) {
+                        abandon();
+                        continue;
+                    }
+                    throw errors.toCryptoException(operation, e);
                 }
-                if (attempt == 1 && Ckr.sessionLost(code)) {
-                    abandon();
-                    continue;
-                }
-                throw errors.toCryptoException(operation, e);
             }
+        } finally {
+            token.endCalls();
         }
     }
 
     /** Destroys an object of the current epoch; objects of older epochs are already gone. */
     synchronized void destroy(long object, int objectEpoch) {
-        if (!alive(objectEpoch)) {
-            return;
-        }
+        token.beginCalls();
         try {
-            token.p11().C_DestroyObject(session, object);
-        } catch (PKCS11Exception e) {
-            // Gone already (session lost); nothing is left to wipe.
+            if (!alive(objectEpoch)) {
+                return;
+            }
+            try {
+                token.p11().C_DestroyObject(session, object);
+            } catch (PKCS11Exception e) {
+                // Gone already (session lost); nothing is left to wipe.
+            }
+        } finally {
+            token.endCalls();
         }
     }
 
@@ -111,14 +126,19 @@ final class KeyOwnerSession implements AutoCloseable {
      * epoch and log in again right away (the SunPKCS11 provider relies on the login too).
      */
     synchronized void loginLost() {
-        if (closed) {
-            return;
-        }
-        abandon();
+        token.beginCalls();
         try {
-            ensureOpen();
-        } catch (PKCS11Exception e) {
-            // The next key creation retries and reports the failure.
+            if (closed) {
+                return;
+            }
+            abandon();
+            try {
+                ensureOpen();
+            } catch (PKCS11Exception e) {
+                // The next key creation retries and reports the failure.
+            }
+        } finally {
+            token.endCalls();
         }
     }
 
@@ -158,11 +178,16 @@ final class KeyOwnerSession implements AutoCloseable {
     /** Closes the session, which destroys every key it owns. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!closed && session >= 0 && sessionConnection == token.connection()) {
-            token.closeQuietly(session);
+        token.beginCalls();
+        try {
+            if (!closed && session >= 0 && sessionConnection == token.connection()) {
+                token.closeQuietly(session);
+            }
+            closed = true;
+            session = -1;
+        } finally {
+            token.endCalls();
         }
-        closed = true;
-        session = -1;
     }
 
     @FunctionalInterface

@@ -38,6 +38,10 @@ final class Pkcs11Token {
     /** Whether a lost connection is repaired by loading the library again (p11-kit). */
     private final boolean reconnects;
 
+    /** One unit of calls at a time, for p11-kit ({@link #beginCalls}). */
+    private final java.util.concurrent.locks.ReentrantLock calls =
+            new java.util.concurrent.locks.ReentrantLock(true);
+
     Pkcs11Token(
             PKCS11 p11, String library, long slotId, TokenDescription description, SecretRef pin) {
         this.p11 = p11;
@@ -126,6 +130,25 @@ final class Pkcs11Token {
                     .equals(description.label());
         } catch (PKCS11Exception e) {
             return false;
+        }
+    }
+
+    /**
+     * Starts a unit of calls into the library; {@link #endCalls} in {@code finally}. For p11-kit
+     * only one unit runs at a time: a thread waiting for its reply inside p11-kit 0.24.1's client
+     * when the server dies is never woken (it hung in {@code pthread_cond_wait}, 1 run in 3 of a
+     * two-thread kill test); a single caller reads the broken connection itself and gets {@code
+     * CKR_DEVICE_ERROR}. Other libraries run units in parallel (one session each).
+     */
+    void beginCalls() {
+        if (reconnects) {
+            calls.lock();
+        }
+    }
+
+    void endCalls() {
+        if (reconnects) {
+            calls.unlock();
         }
     }
 

@@ -94,6 +94,7 @@ final class SessionPool implements AutoCloseable {
         long connection = token.connection();
         Pooled session = null;
         boolean healthy = false;
+        token.beginCalls();
         try {
             session = borrow();
             T result = work.run(token.p11(), session.handle());
@@ -120,6 +121,7 @@ final class SessionPool implements AutoCloseable {
                     discard(session);
                 }
             }
+            token.endCalls();
             permits.release();
         }
     }

@@ -43,7 +43,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -254,12 +253,10 @@ class RemoteHsmTest {
     }
 
     /**
-     * Disabled: with two threads on one p11-kit 0.24.1 client, a {@code C_Sign} sometimes never
-     * returns (1 run in 3 here; the thread waits in {@code pthread_cond_wait} inside {@code
-     * p11-kit-client.so} from its first call, before the server is killed). That is a hang in the
-     * RPC client, which the JVM cannot interrupt; see docs/hsm.md, "Remote HSM over p11-kit".
+     * Two threads sign while the server dies. p11-kit 0.24.1's client never wakes a thread that
+     * waits for its reply when the connection breaks (this test hung 1 run in 3 before the backend
+     * made calls into p11-kit one at a time, {@code Pkcs11Token.beginCalls}).
      */
-    @Disabled("p11-kit 0.24.1's client can hang a call when two threads share it; docs/hsm.md")
     @Test
     void serverKilled_whileTwoThreadsSign_everyCallEndsWithAResultOrACleanErrno() throws Exception {
         SignaturePrimitives onRemote = remote.signatures().orElseThrow();
