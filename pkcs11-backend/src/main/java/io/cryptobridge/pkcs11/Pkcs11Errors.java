@@ -27,7 +27,7 @@ final class Pkcs11Errors {
                         + ": "
                         + Ckr.name(code)
                         + (Ckr.connectionLost(code)
-                                ? " (connection to the token lost; reconnecting)"
+                                ? " (the token, or the connection to it, is gone)"
                                 : "");
         return new CryptoException(errno(operation, code), message);
     }

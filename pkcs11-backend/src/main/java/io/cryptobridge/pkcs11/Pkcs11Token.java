@@ -2,6 +2,7 @@ package io.cryptobridge.pkcs11;
 
 import io.cryptobridge.config.SecretRef;
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 import sun.security.pkcs11.wrapper.CK_TOKEN_INFO;
 import sun.security.pkcs11.wrapper.PKCS11;
 import sun.security.pkcs11.wrapper.PKCS11Constants;
@@ -39,8 +40,7 @@ final class Pkcs11Token {
     private final boolean reconnects;
 
     /** One unit of calls at a time, for p11-kit ({@link #beginCalls}). */
-    private final java.util.concurrent.locks.ReentrantLock calls =
-            new java.util.concurrent.locks.ReentrantLock(true);
+    private final ReentrantLock calls = new ReentrantLock(true);
 
     Pkcs11Token(
             PKCS11 p11, String library, long slotId, TokenDescription description, SecretRef pin) {
