@@ -102,6 +102,15 @@ final class Ckr {
     }
 
     /**
+     * Whether the connection to the token's library is gone: p11-kit's RPC client answers {@code
+     * CKR_DEVICE_ERROR} once its server went away, and {@code CKR_CRYPTOKI_NOT_INITIALIZED} after a
+     * reconnect failed. Only a re-initialization of the library helps ({@link Cryptoki#loadAgain}).
+     */
+    static boolean connectionLost(long code) {
+        return code == DEVICE_ERROR || code == CRYPTOKI_NOT_INITIALIZED;
+    }
+
+    /**
      * Whether the session (or the login behind it) is gone, so that a fresh, logged-in session may
      * run the same unit of work again.
      */

@@ -12,12 +12,15 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  *
  * <p>Calls are serialized (one thread per session). If this session is lost, its objects are gone
  * with it: a new session starts a new epoch, and keys of an older epoch report invalid_key instead
- * of reaching objects that may now have the same handle.
+ * of reaching objects that may now have the same handle. The same holds when the connection to the
+ * library was lost ({@link Pkcs11Token#connectionLost}, a remote HSM's server went away): the
+ * session is dropped without closing it, and key creation is retried once on the new connection.
  */
 final class KeyOwnerSession implements AutoCloseable {
     private final Pkcs11Token token;
     private final Pkcs11Errors errors;
     private long session = -1;
+    private long sessionConnection;
     private int epoch;
     private boolean closed;
 
@@ -30,6 +33,7 @@ final class KeyOwnerSession implements AutoCloseable {
         this.token = token;
         this.errors = errors;
         this.session = session;
+        this.sessionConnection = token.connection();
     }
 
     /** A key made by {@code C_GenerateKey}, and the epoch it belongs to. */
@@ -49,44 +53,71 @@ final class KeyOwnerSession implements AutoCloseable {
      * destroys its object in the same unit.
      */
     synchronized <T> Owned<T> call(Operation operation, OwnerWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ensureOpen();
-                return new Owned<>(work.run(token.p11(), session), epoch);
-            } catch (PKCS11Exception e) {
-                if (attempt == 1 && Ckr.sessionLost(Cryptoki.errorCode(e))) {
-                    abandon();
-                    continue;
+        token.beginCalls();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ensureOpen();
+                    return new Owned<>(work.run(token.p11(), session), epoch);
+                } catch (PKCS11Exception e) {
+                    long code = Cryptoki.errorCode(e);
+                    if (attempt == 1 && Ckr.connectionLost(code)) {
+                        // Creating a key again on a new connection is safe: no old handle involved.
+                        token.connectionLost(sessionConnection);
+                        continue;
+                    }
+                    if (attempt == 1 && Ckr.sessionLost(code)) {
+                        abandon();
+                        continue;
+                    }
+                    throw errors.toCryptoException(operation, e);
                 }
-                throw errors.toCryptoException(operation, e);
             }
+        } finally {
+            token.endCalls();
         }
     }
 
     private Created create(Operation operation, ObjectMaker maker) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ensureOpen();
-                return new Created(maker.make(session), epoch);
-            } catch (PKCS11Exception e) {
-                if (attempt == 1 && Ckr.sessionLost(Cryptoki.errorCode(e))) {
-                    abandon();
-                    continue;
+        token.beginCalls();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    ensureOpen();
+                    return new Created(maker.make(session), epoch);
+                } catch (PKCS11Exception e) {
+                    long code = Cryptoki.errorCode(e);
+                    if (attempt == 1 && Ckr.connectionLost(code)) {
+                        // Creating a key again on a new connection is safe: no old handle involved.
+                        token.connectionLost(sessionConnection);
+                        continue;
+                    }
+                    if (attempt == 1 && Ckr.sessionLost(code)) {
+                        abandon();
+                        continue;
+                    }
+                    throw errors.toCryptoException(operation, e);
                 }
-                throw errors.toCryptoException(operation, e);
             }
+        } finally {
+            token.endCalls();
         }
     }
 
     /** Destroys an object of the current epoch; objects of older epochs are already gone. */
     synchronized void destroy(long object, int objectEpoch) {
-        if (closed || session < 0 || objectEpoch != epoch) {
-            return;
-        }
+        token.beginCalls();
         try {
-            token.p11().C_DestroyObject(session, object);
-        } catch (PKCS11Exception e) {
-            // Gone already (session lost); nothing is left to wipe.
+            if (!alive(objectEpoch)) {
+                return;
+            }
+            try {
+                token.p11().C_DestroyObject(session, object);
+            } catch (PKCS11Exception e) {
+                // Gone already (session lost); nothing is left to wipe.
+            }
+        } finally {
+            token.endCalls();
         }
     }
 
@@ -95,33 +126,49 @@ final class KeyOwnerSession implements AutoCloseable {
      * epoch and log in again right away (the SunPKCS11 provider relies on the login too).
      */
     synchronized void loginLost() {
-        if (closed) {
-            return;
-        }
-        abandon();
+        token.beginCalls();
         try {
-            ensureOpen();
-        } catch (PKCS11Exception e) {
-            // The next key creation retries and reports the failure.
+            if (closed) {
+                return;
+            }
+            abandon();
+            try {
+                ensureOpen();
+            } catch (PKCS11Exception e) {
+                // The next key creation retries and reports the failure.
+            }
+        } finally {
+            token.endCalls();
         }
     }
 
     /** Whether objects of {@code objectEpoch} still exist (as far as this backend knows). */
     synchronized boolean alive(int objectEpoch) {
-        return !closed && objectEpoch == epoch && session >= 0;
+        return !closed
+                && objectEpoch == epoch
+                && session >= 0
+                && sessionConnection == token.connection();
     }
 
     private void ensureOpen() throws PKCS11Exception {
         if (closed) {
             throw errors.closed();
         }
+        if (session >= 0 && sessionConnection != token.connection()) {
+            // The connection was lost and made again: the session and its objects are gone, and
+            // its handle may name another session now, so it is dropped, never closed.
+            session = -1;
+            epoch++;
+        }
         if (session < 0) {
+            long current = token.connection();
             session = token.openSession();
+            sessionConnection = current;
         }
     }
 
     private void abandon() {
-        if (session >= 0) {
+        if (session >= 0 && sessionConnection == token.connection()) {
             token.closeQuietly(session);
         }
         session = -1;
@@ -131,11 +178,16 @@ final class KeyOwnerSession implements AutoCloseable {
     /** Closes the session, which destroys every key it owns. Idempotent. */
     @Override
     public synchronized void close() {
-        if (!closed && session >= 0) {
-            token.closeQuietly(session);
+        token.beginCalls();
+        try {
+            if (!closed && session >= 0 && sessionConnection == token.connection()) {
+                token.closeQuietly(session);
+            }
+            closed = true;
+            session = -1;
+        } finally {
+            token.endCalls();
         }
-        closed = true;
-        session = -1;
     }
 
     @FunctionalInterface

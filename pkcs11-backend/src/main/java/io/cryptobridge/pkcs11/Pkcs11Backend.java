@@ -95,7 +95,7 @@ public final class Pkcs11Backend implements Backend {
         PKCS11 p11 = opener.load(library);
         long slot = opener.findSlot(p11);
         Pkcs11Token.TokenDescription description = opener.describe(p11, slot);
-        Pkcs11Token token = new Pkcs11Token(p11, slot, description, settings.pin());
+        Pkcs11Token token = new Pkcs11Token(p11, library, slot, description, settings.pin());
         long firstSession = opener.firstSession(token);
         CapabilityTable capabilities;
         try {

@@ -25,7 +25,10 @@ final class Pkcs11Errors {
                         + "' failed "
                         + operation.description()
                         + ": "
-                        + Ckr.name(code);
+                        + Ckr.name(code)
+                        + (Ckr.connectionLost(code)
+                                ? " (the token, or the connection to it, is gone)"
+                                : "");
         return new CryptoException(errno(operation, code), message);
     }
 

@@ -21,6 +21,12 @@ import sun.security.pkcs11.wrapper.PKCS11Exception;
  * fresh, logged-in session: every unit has all its input at hand, so repeating it is safe (an AEAD
  * seal with the same key, nonce and plaintext yields the same ciphertext, and the first one never
  * left the token).
+ *
+ * <p>When the connection to the library is lost ({@link Ckr#connectionLost}: a remote HSM's server
+ * went away) the operation fails (algorithm_failure) and the token reconnects ({@link
+ * Pkcs11Token#connectionLost}); it is not repeated, because its key handle belongs to the lost
+ * connection. Sessions of an older connection are dropped without closing them: their handles may
+ * name someone else's session on the new one.
  */
 final class SessionPool implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(SessionPool.class.getName());
@@ -34,7 +40,7 @@ final class SessionPool implements AutoCloseable {
     private final Pkcs11Errors errors;
     private final int capacity;
     private final Semaphore permits;
-    private final Deque<Long> idle = new ArrayDeque<>();
+    private final Deque<Pooled> idle = new ArrayDeque<>();
     private final AtomicInteger open = new AtomicInteger();
     private final AtomicInteger borrowed = new AtomicInteger();
     private final AtomicLong replaced = new AtomicLong();
@@ -85,17 +91,22 @@ final class SessionPool implements AutoCloseable {
         } catch (InterruptedException e) {
             throw errors.interrupted(operation);
         }
-        Long session = null;
+        long connection = token.connection();
+        Pooled session = null;
         boolean healthy = false;
+        token.beginCalls();
         try {
             session = borrow();
-            T result = work.run(token.p11(), session);
+            T result = work.run(token.p11(), session.handle());
             healthy = true;
             return result;
         } catch (PKCS11Exception e) {
-            if (session != null
-                    && Ckr.objectGone(Cryptoki.errorCode(e))
-                    && !token.loggedIn(session)) {
+            long code = Cryptoki.errorCode(e);
+            if (Ckr.connectionLost(code)) {
+                token.connectionLost(session != null ? session.connection() : connection);
+            } else if (session != null
+                    && Ckr.objectGone(code)
+                    && !token.loggedIn(session.handle())) {
                 // Someone logged the token out: the key went with the login. Log in again so
                 // that new keys work; this operation still fails (invalid_key).
                 onLoginLost.run();
@@ -110,26 +121,34 @@ final class SessionPool implements AutoCloseable {
                     discard(session);
                 }
             }
+            token.endCalls();
             permits.release();
         }
     }
 
-    private long borrow() throws PKCS11Exception {
-        Long session;
-        synchronized (idle) {
-            session = idle.pollFirst();
+    private Pooled borrow() throws PKCS11Exception {
+        Pooled session;
+        while (true) {
+            synchronized (idle) {
+                session = idle.pollFirst();
+            }
+            if (session == null || session.connection() == token.connection()) {
+                break;
+            }
+            discard(session); // of a lost connection
         }
         if (session == null) {
-            session = token.openSession();
+            long current = token.connection();
+            session = new Pooled(token.openSession(), current);
             open.incrementAndGet();
         }
         borrowed.incrementAndGet();
         return session;
     }
 
-    private void giveBack(long session) {
+    private void giveBack(Pooled session) {
         synchronized (idle) {
-            if (!closed) {
+            if (!closed && session.connection() == token.connection()) {
                 idle.addFirst(session);
                 return;
             }
@@ -137,9 +156,11 @@ final class SessionPool implements AutoCloseable {
         discard(session);
     }
 
-    private void discard(long session) {
+    private void discard(Pooled session) {
         open.decrementAndGet();
-        token.closeQuietly(session);
+        if (session.connection() == token.connection()) {
+            token.closeQuietly(session.handle());
+        }
     }
 
     /** Sessions that exist now (idle or in use). */
@@ -171,14 +192,14 @@ final class SessionPool implements AutoCloseable {
     /** The idle sessions' handles, for tests that pull a session from under the pool. */
     List<Long> idleHandles() {
         synchronized (idle) {
-            return new ArrayList<>(idle);
+            return idle.stream().map(Pooled::handle).toList();
         }
     }
 
     /** Closes the idle sessions; sessions in use close when their work ends. Idempotent. */
     @Override
     public void close() {
-        List<Long> toClose;
+        List<Pooled> toClose;
         synchronized (idle) {
             closed = true;
             toClose = new ArrayList<>(idle);
@@ -186,4 +207,7 @@ final class SessionPool implements AutoCloseable {
         }
         toClose.forEach(this::discard);
     }
+
+    /** A session handle and the connection it was opened on. */
+    private record Pooled(long handle, long connection) {}
 }

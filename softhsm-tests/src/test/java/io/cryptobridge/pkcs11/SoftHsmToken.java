@@ -132,7 +132,7 @@ public final class SoftHsmToken implements BeforeAllCallback, AfterAllCallback {
         Assumptions.abort("SoftHSM tests skipped: " + why);
     }
 
-    private static String findOnPath(String program) {
+    static String findOnPath(String program) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;
