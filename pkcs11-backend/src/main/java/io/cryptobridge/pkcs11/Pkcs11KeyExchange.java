@@ -2,12 +2,8 @@ package io.cryptobridge.pkcs11;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
-import io.cryptobridge.asymmetric.AsymmetricAlgorithm;
-import io.cryptobridge.asymmetric.KeyPairEncoding;
 import io.cryptobridge.asymmetric.PublicKeyEncoding;
-import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import io.cryptobridge.kx.KxAlgorithm;
-import io.cryptobridge.spi.BackendKeyPair;
 import io.cryptobridge.spi.BackendPublicKey;
 import io.cryptobridge.spi.BackendSecretKey;
 import io.cryptobridge.spi.KeyExchangePrimitives;
@@ -23,12 +19,11 @@ import sun.security.pkcs11.wrapper.PKCS11Constants;
  * (wasi-crypto returns it to the guest), so the derived object is created readable ({@link
  * VendorQuirks#readableEcdhSecret}). KEMs and X25519 are not served here.
  */
-final class Pkcs11KeyExchange implements KeyExchangePrimitives {
-    private final TokenAsymmetricKeys keys;
+final class Pkcs11KeyExchange extends TokenKeyFamily implements KeyExchangePrimitives {
     private final SessionPool pool;
 
     Pkcs11KeyExchange(TokenAsymmetricKeys keys, SessionPool pool) {
-        this.keys = keys;
+        super(keys);
         this.pool = pool;
     }
 
@@ -85,44 +80,5 @@ final class Pkcs11KeyExchange implements KeyExchangePrimitives {
         // Only DH algorithms are served here, and provider-core sends KEM calls only for KEMs.
         return new CryptoException(
                 CryptoErrno.INVALID_OPERATION, algorithm.specName() + " is not a KEM");
-    }
-
-    @Override
-    public boolean supports(AsymmetricAlgorithm algorithm) {
-        return keys.supports(algorithm);
-    }
-
-    @Override
-    public BackendKeyPair generateKeyPair(AsymmetricAlgorithm algorithm) {
-        return keys.generateKeyPair(algorithm);
-    }
-
-    @Override
-    public BackendKeyPair importKeyPair(
-            AsymmetricAlgorithm algorithm, KeyPairEncoding encoding, byte[] encoded) {
-        return keys.importKeyPair(algorithm, encoding, encoded);
-    }
-
-    @Override
-    public BackendPublicKey importPublicKey(
-            AsymmetricAlgorithm algorithm, PublicKeyEncoding encoding, byte[] encoded) {
-        return keys.importPublicKey(algorithm, encoding, encoded);
-    }
-
-    @Override
-    public BackendSecretKey importSecretKey(
-            AsymmetricAlgorithm algorithm, SecretKeyEncoding encoding, byte[] encoded) {
-        return keys.importSecretKey(algorithm, encoding, encoded);
-    }
-
-    @Override
-    public BackendKeyPair keyPair(
-            AsymmetricAlgorithm algorithm, BackendPublicKey publicKey, BackendSecretKey secretKey) {
-        return keys.keyPair(algorithm, publicKey, secretKey);
-    }
-
-    @Override
-    public void verifyPublicKey(AsymmetricAlgorithm algorithm, BackendPublicKey publicKey) {
-        keys.verifyPublicKey(algorithm, publicKey);
     }
 }
