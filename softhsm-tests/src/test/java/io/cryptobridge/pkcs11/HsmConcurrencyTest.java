@@ -10,7 +10,7 @@ import io.cryptobridge.asymmetric.PublicKeyEncoding;
 import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import io.cryptobridge.conformance.Engine;
 import io.cryptobridge.conformance.GuestRunner;
-import io.cryptobridge.conformance.Guests;
+import io.cryptobridge.conformance.asym.AsymReactor;
 import io.cryptobridge.kx.KxAlgorithm;
 import io.cryptobridge.signatures.SignatureAlgorithm;
 import io.cryptobridge.software.SoftwareBackend;
@@ -70,33 +70,34 @@ class HsmConcurrencyTest {
                 CryptoHost host = CryptoHost.builder().backend(hsm).backend(soft).build()) {
             int keysBefore = TokenObjects.privateKeys(hsm);
             List<GuestRunner> runners = new ArrayList<>();
-            List<AsymGuest> guests = new ArrayList<>();
+            List<AsymReactor> guests = new ArrayList<>();
             for (int i = 0; i < GUESTS; i++) {
                 GuestRunner runner =
                         GuestRunner.builder().host(host).engine(Engine.INTERPRETER).build();
                 runners.add(runner);
-                guests.add(new AsymGuest(runner.startReactor(Guests.wasm("wycheproof_asym"))));
+                guests.add(new AsymReactor(runner));
             }
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<Integer>> done = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
-                List<AsymGuest> mine =
+                List<AsymReactor> mine =
                         guests.subList(t * GUESTS / THREADS, (t + 1) * GUESTS / THREADS);
                 done.add(
                         pool.submit(
                                 () -> {
                                     int operations = 0;
                                     for (int round = 0; round < ROUNDS_PER_GUEST; round++) {
-                                        for (AsymGuest guest : mine) {
+                                        for (AsymReactor guest : mine) {
                                             byte[] message =
                                                     ("round " + round + " of " + guest)
                                                             .getBytes(StandardCharsets.UTF_8);
-                                            AsymGuest.Outcome edSig =
+                                            AsymReactor.Outcome edSig =
                                                     guest.sign(
                                                             "Ed25519",
                                                             edPair,
-                                                            AsymGuest.RAW,
-                                                            message);
+                                                            AsymReactor.RAW,
+                                                            message,
+                                                            AsymReactor.SIG_RAW);
                                             assertEquals(0, edSig.code(), "Ed25519 sign");
                                             assertTrue(
                                                     verify(
@@ -104,12 +105,13 @@ class HsmConcurrencyTest {
                                                             SignatureAlgorithm.ED25519,
                                                             message,
                                                             edSig.output()));
-                                            AsymGuest.Outcome ecSig =
+                                            AsymReactor.Outcome ecSig =
                                                     guest.sign(
                                                             "ECDSA_P256_SHA256",
                                                             ecPair,
-                                                            AsymGuest.PKCS8,
-                                                            message);
+                                                            AsymReactor.PKCS8,
+                                                            message,
+                                                            AsymReactor.SIG_RAW);
                                             assertEquals(0, ecSig.code(), "ECDSA sign");
                                             assertTrue(
                                                     verify(
@@ -122,17 +124,18 @@ class HsmConcurrencyTest {
                                                     guest.verify(
                                                             "Ed25519",
                                                             edPublic,
-                                                            AsymGuest.RAW,
+                                                            AsymReactor.RAW,
                                                             fixedMessage,
-                                                            fixedSignature),
+                                                            fixedSignature,
+                                                            AsymReactor.SIG_RAW),
                                                     "Ed25519 verify");
-                                            AsymGuest.Outcome secret =
+                                            AsymReactor.Outcome secret =
                                                     guest.dh(
                                                             "P256-SHA256",
                                                             dhSecret,
-                                                            AsymGuest.RAW,
+                                                            AsymReactor.RAW,
                                                             peerPoint,
-                                                            AsymGuest.SEC);
+                                                            AsymReactor.SEC);
                                             assertEquals(0, secret.code(), "ECDH");
                                             assertArrayEquals(expectedSecret, secret.output());
                                             operations += OPERATIONS_PER_ROUND;
@@ -149,7 +152,7 @@ class HsmConcurrencyTest {
             assertTrue(pool.awaitTermination(1, TimeUnit.MINUTES));
 
             assertEquals(GUESTS * ROUNDS_PER_GUEST * OPERATIONS_PER_ROUND, operations);
-            for (AsymGuest guest : guests) {
+            for (AsymReactor guest : guests) {
                 assertEquals(0, guest.liveHandles(), "the guest closed every handle");
             }
             assertEquals(0, hsm.pool().borrowedSessions(), "no session left checked out");

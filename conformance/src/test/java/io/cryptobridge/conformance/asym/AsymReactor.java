@@ -12,15 +12,15 @@ import java.util.HexFormat;
  * The exports of guests/src/wycheproof_asym.c as Java methods: each copies its inputs into guest
  * memory, calls one export (one complete wasi-crypto operation) and frees the buffers.
  */
-final class AsymReactor implements AutoCloseable {
-    static final int ALG_SIGNATURES = 0;
-    static final int ALG_KX = 2;
-    static final int RAW = 0;
-    static final int PKCS8 = 1;
-    static final int PEM = 2;
-    static final int SEC = 3;
-    static final int SIG_RAW = 0;
-    static final int SIG_DER = 1;
+public final class AsymReactor implements AutoCloseable {
+    public static final int ALG_SIGNATURES = 0;
+    public static final int ALG_KX = 2;
+    public static final int RAW = 0;
+    public static final int PKCS8 = 1;
+    public static final int PEM = 2;
+    public static final int SEC = 3;
+    public static final int SIG_RAW = 0;
+    public static final int SIG_DER = 1;
 
     private static final int OUT_CAP = 4096;
 
@@ -37,13 +37,13 @@ final class AsymReactor implements AutoCloseable {
     }
 
     /** A reactor on {@code runner}'s host (softhsm-tests passes one with the HSM first). */
-    AsymReactor(GuestRunner runner) {
+    public AsymReactor(GuestRunner runner) {
         this.runner = runner;
         this.guest = runner.startReactor(Guests.wasm("wycheproof_asym"));
     }
 
     /** The result code (0, or stage << 8 | errno) and, on success, the bytes produced. */
-    record Outcome(int code, byte[] output) {
+    public record Outcome(int code, byte[] output) {
         boolean is(byte[] expected) {
             return code == 0 && Arrays.equals(output, expected);
         }
@@ -57,7 +57,7 @@ final class AsymReactor implements AutoCloseable {
     }
 
     /** publickey_import, signature_import and a verification state; 0 when the signature holds. */
-    int verify(String alg, byte[] pk, int pkEnc, byte[] msg, byte[] sig, int sigEnc) {
+    public int verify(String alg, byte[] pk, int pkEnc, byte[] msg, byte[] sig, int sigEnc) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
         int[] p = {guest.copyIn(name), guest.copyIn(pk), guest.copyIn(msg), guest.copyIn(sig)};
         try {
@@ -79,7 +79,7 @@ final class AsymReactor implements AutoCloseable {
     }
 
     /** keypair_import, a signing state, sign and signature_export in {@code sigEnc}. */
-    Outcome sign(String alg, byte[] kp, int kpEnc, byte[] msg, int sigEnc) {
+    public Outcome sign(String alg, byte[] kp, int kpEnc, byte[] msg, int sigEnc) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
         int[] p = {
             guest.copyIn(name),
@@ -110,7 +110,7 @@ final class AsymReactor implements AutoCloseable {
     }
 
     /** secretkey_import, publickey_import and kx_dh. */
-    Outcome dh(String alg, byte[] sk, int skEnc, byte[] pk, int pkEnc) {
+    public Outcome dh(String alg, byte[] sk, int skEnc, byte[] pk, int pkEnc) {
         byte[] name = alg.getBytes(StandardCharsets.UTF_8);
         int[] p = {
             guest.copyIn(name),
@@ -195,7 +195,7 @@ final class AsymReactor implements AutoCloseable {
     }
 
     /** Handles the session holds now; the guest closes all of its own after each call. */
-    int liveHandles() {
+    public int liveHandles() {
         return guest.liveHandles();
     }
 
