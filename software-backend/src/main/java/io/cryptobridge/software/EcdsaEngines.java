@@ -4,7 +4,6 @@ import io.cryptobridge.spi.SignerEngine;
 import io.cryptobridge.spi.VerifierEngine;
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.bouncycastle.crypto.Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -21,52 +20,39 @@ final class EcdsaEngines {
 
     static SignerEngine signer(
             ECPrivateKeyParameters privateKey, String hashName, int scalarLength) {
-        Digest running = Digests.create(hashName);
-        return new SignerEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public byte[] sign() {
-                byte[] hash = Digests.finishCopy(running);
-                ECDSASigner signer =
-                        new ECDSASigner(new HMacDSAKCalculator(Digests.create(hashName)));
-                signer.init(true, privateKey);
-                BigInteger[] rs = signer.generateSignature(hash);
-                byte[] raw = new byte[2 * scalarLength];
-                BigIntegers.asUnsignedByteArray(rs[0], raw, 0, scalarLength);
-                BigIntegers.asUnsignedByteArray(rs[1], raw, scalarLength, scalarLength);
-                return raw;
-            }
-        };
+        return Prehashed.signer(
+                hashName,
+                hash -> {
+                    ECDSASigner signer =
+                            new ECDSASigner(new HMacDSAKCalculator(Digests.create(hashName)));
+                    signer.init(true, privateKey);
+                    BigInteger[] rs = signer.generateSignature(hash);
+                    byte[] raw = new byte[2 * scalarLength];
+                    BigIntegers.asUnsignedByteArray(rs[0], raw, 0, scalarLength);
+                    BigIntegers.asUnsignedByteArray(rs[1], raw, scalarLength, scalarLength);
+                    return raw;
+                });
     }
 
     static VerifierEngine verifier(
             ECPublicKeyParameters publicKey, String hashName, int scalarLength) {
-        Digest running = Digests.create(hashName);
-        return new VerifierEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public boolean verify(byte[] rawSignature) {
-                if (rawSignature.length != 2 * scalarLength) {
-                    return false;
-                }
-                BigInteger r = new BigInteger(1, Arrays.copyOfRange(rawSignature, 0, scalarLength));
-                BigInteger s =
-                        new BigInteger(
-                                1,
-                                Arrays.copyOfRange(rawSignature, scalarLength, 2 * scalarLength));
-                ECDSASigner verifier = new ECDSASigner();
-                verifier.init(false, publicKey);
-                // Rejects r or s outside [1, n-1] by returning false.
-                return verifier.verifySignature(Digests.finishCopy(running), r, s);
-            }
-        };
+        return Prehashed.verifier(
+                hashName,
+                (hash, rawSignature) -> {
+                    if (rawSignature.length != 2 * scalarLength) {
+                        return false;
+                    }
+                    BigInteger r =
+                            new BigInteger(1, Arrays.copyOfRange(rawSignature, 0, scalarLength));
+                    BigInteger s =
+                            new BigInteger(
+                                    1,
+                                    Arrays.copyOfRange(
+                                            rawSignature, scalarLength, 2 * scalarLength));
+                    ECDSASigner verifier = new ECDSASigner();
+                    verifier.init(false, publicKey);
+                    // Rejects r or s outside [1, n-1] by returning false.
+                    return verifier.verifySignature(hash, r, s);
+                });
     }
 }

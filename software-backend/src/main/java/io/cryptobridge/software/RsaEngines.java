@@ -33,97 +33,67 @@ final class RsaEngines {
 
     static SignerEngine pkcs1Signer(
             RSAKeyParameters privateKey, String hashName, SecureRandom random) {
-        Digest running = Digests.create(hashName);
-        return new SignerEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public byte[] sign() {
-                byte[] digestInfo = digestInfo(hashName, Digests.finishCopy(running));
-                PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
-                rsa.init(true, new ParametersWithRandom(privateKey, random));
-                try {
-                    return rsa.processBlock(digestInfo, 0, digestInfo.length);
-                } catch (InvalidCipherTextException e) {
-                    throw new CryptoException(
-                            CryptoErrno.ALGORITHM_FAILURE, "RSA signing failed", e);
-                }
-            }
-        };
+        return Prehashed.signer(
+                hashName,
+                hash -> {
+                    byte[] digestInfo = digestInfo(hashName, hash);
+                    PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
+                    rsa.init(true, new ParametersWithRandom(privateKey, random));
+                    try {
+                        return rsa.processBlock(digestInfo, 0, digestInfo.length);
+                    } catch (InvalidCipherTextException e) {
+                        throw new CryptoException(
+                                CryptoErrno.ALGORITHM_FAILURE, "RSA signing failed", e);
+                    }
+                });
     }
 
     static VerifierEngine pkcs1Verifier(RSAKeyParameters publicKey, String hashName) {
-        Digest running = Digests.create(hashName);
-        return new VerifierEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public boolean verify(byte[] rawSignature) {
-                byte[] expected = digestInfo(hashName, Digests.finishCopy(running));
-                PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
-                rsa.init(false, publicKey);
-                try {
-                    byte[] recovered = rsa.processBlock(rawSignature, 0, rawSignature.length);
-                    return Arrays.constantTimeAreEqual(expected, recovered);
-                } catch (InvalidCipherTextException | DataLengthException e) {
-                    return false;
-                }
-            }
-        };
+        return Prehashed.verifier(
+                hashName,
+                (hash, rawSignature) -> {
+                    byte[] expected = digestInfo(hashName, hash);
+                    PKCS1Encoding rsa = new PKCS1Encoding(new RSABlindedEngine());
+                    rsa.init(false, publicKey);
+                    try {
+                        byte[] recovered = rsa.processBlock(rawSignature, 0, rawSignature.length);
+                        return Arrays.constantTimeAreEqual(expected, recovered);
+                    } catch (InvalidCipherTextException | DataLengthException e) {
+                        return false;
+                    }
+                });
     }
 
     static SignerEngine pssSigner(
             RSAKeyParameters privateKey, String hashName, SecureRandom random) {
-        Digest running = Digests.create(hashName);
-        return new SignerEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public byte[] sign() {
-                byte[] hash = Digests.finishCopy(running);
-                PSSSigner pss = rawPss(hashName);
-                pss.init(true, new ParametersWithRandom(privateKey, random));
-                pss.update(hash, 0, hash.length);
-                try {
-                    return pss.generateSignature();
-                } catch (org.bouncycastle.crypto.CryptoException e) {
-                    throw new CryptoException(
-                            CryptoErrno.ALGORITHM_FAILURE, "RSA-PSS signing failed", e);
-                }
-            }
-        };
+        return Prehashed.signer(
+                hashName,
+                hash -> {
+                    PSSSigner pss = rawPss(hashName);
+                    pss.init(true, new ParametersWithRandom(privateKey, random));
+                    pss.update(hash, 0, hash.length);
+                    try {
+                        return pss.generateSignature();
+                    } catch (org.bouncycastle.crypto.CryptoException e) {
+                        throw new CryptoException(
+                                CryptoErrno.ALGORITHM_FAILURE, "RSA-PSS signing failed", e);
+                    }
+                });
     }
 
     static VerifierEngine pssVerifier(RSAKeyParameters publicKey, String hashName) {
-        Digest running = Digests.create(hashName);
-        return new VerifierEngine() {
-            @Override
-            public void update(byte[] data, int offset, int length) {
-                running.update(data, offset, length);
-            }
-
-            @Override
-            public boolean verify(byte[] rawSignature) {
-                byte[] hash = Digests.finishCopy(running);
-                PSSSigner pss = rawPss(hashName);
-                pss.init(false, publicKey);
-                pss.update(hash, 0, hash.length);
-                try {
-                    return pss.verifySignature(rawSignature);
-                } catch (DataLengthException e) {
-                    return false;
-                }
-            }
-        };
+        return Prehashed.verifier(
+                hashName,
+                (hash, rawSignature) -> {
+                    PSSSigner pss = rawPss(hashName);
+                    pss.init(false, publicKey);
+                    pss.update(hash, 0, hash.length);
+                    try {
+                        return pss.verifySignature(rawSignature);
+                    } catch (DataLengthException e) {
+                        return false;
+                    }
+                });
     }
 
     /** A PSS signer fed the message hash instead of the message. */
