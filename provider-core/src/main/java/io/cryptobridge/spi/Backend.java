@@ -26,6 +26,14 @@ public interface Backend extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Durable storage for managed keys and external secrets, if this backend keeps any (the
+     * software backend only with a {@code keystore} directory).
+     */
+    default Optional<SecretStore> secretStore() {
+        return Optional.empty();
+    }
+
     /** Releases native resources; idempotent. */
     @Override
     default void close() {}
