@@ -30,7 +30,7 @@ target="--target=wasm32-wasi --sysroot=$sysroot"
 cflags="-O2 -std=c11 -Wall -Wextra -Werror -I$here/include -ffile-prefix-map=$here=guests"
 
 # command guests (main -> _start)
-for guest in symmetric_conformance signatures_conformance kx_conformance demo; do
+for guest in symmetric_conformance signatures_conformance kx_conformance demo managed_keys vault; do
     $CLANG $target $cflags -c "$here/src/$guest.c" -o "$objects/$guest.o"
     $CLANG $target -s "$objects/$guest.o" -o "$out/$guest.wasm"
 done

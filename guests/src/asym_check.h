@@ -53,7 +53,7 @@ static int expect(const char *name, int32_t got, int32_t want) {
 }
 
 /* One check: the call returned one of two acceptable errnos. */
-static int expect2(const char *name, int32_t got, int32_t a, int32_t b) {
+__attribute__((unused)) static int expect2(const char *name, int32_t got, int32_t a, int32_t b) {
     if (got == a || got == b) {
         return pass(name);
     }
@@ -70,7 +70,7 @@ static int expect_true(const char *name, int cond, const char *expected, const c
     return fail(name, expected, detail);
 }
 
-static int expect_len(const char *name, size_t got, size_t want) {
+__attribute__((unused)) static int expect_len(const char *name, size_t got, size_t want) {
     if (got == want) {
         return pass(name);
     }

@@ -39,6 +39,7 @@ public final class GuestRunner implements AutoCloseable {
     private final Engine engine;
     private final SessionLimits limits;
     private final List<String> arguments;
+    private final String profile;
 
     private GuestRunner(Builder builder) {
         this.ownsHost = builder.host == null;
@@ -46,6 +47,7 @@ public final class GuestRunner implements AutoCloseable {
         this.engine = builder.engine;
         this.limits = builder.limits;
         this.arguments = List.copyOf(builder.arguments);
+        this.profile = builder.profile;
     }
 
     /** The default host ({@code CryptoHost.withDefaults()}), the compiler, default limits. */
@@ -118,6 +120,9 @@ public final class GuestRunner implements AutoCloseable {
     }
 
     private GuestSession newSession() {
+        if (profile != null) {
+            return host.newSession(profile);
+        }
         return limits == null ? host.newSession() : host.newSession(limits);
     }
 
@@ -158,6 +163,7 @@ public final class GuestRunner implements AutoCloseable {
         private Engine engine = Engine.COMPILER;
         private SessionLimits limits;
         private final List<String> arguments = new ArrayList<>();
+        private String profile;
 
         private Builder() {}
 
@@ -173,9 +179,19 @@ public final class GuestRunner implements AutoCloseable {
             return this;
         }
 
-        /** Session limits; default the host's. */
+        /** Session limits; default the host's. Ignored when a {@link #profile} is chosen. */
         public Builder limits(SessionLimits sessionLimits) {
             this.limits = sessionLimits;
+            return this;
+        }
+
+        /**
+         * Runs every guest under a guest profile of the host ({@code
+         * CryptoHost.newSession(String)}: its allowed algorithms, namespace and limits); default
+         * none.
+         */
+        public Builder profile(String guestProfile) {
+            this.profile = guestProfile;
             return this;
         }
 

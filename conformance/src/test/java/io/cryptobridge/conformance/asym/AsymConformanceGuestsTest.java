@@ -3,10 +3,12 @@ package io.cryptobridge.conformance.asym;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cryptobridge.CryptoHost;
 import io.cryptobridge.conformance.CheckReport;
 import io.cryptobridge.conformance.CommandResult;
 import io.cryptobridge.conformance.GuestRunner;
 import io.cryptobridge.conformance.Guests;
+import io.cryptobridge.conformance.KeystoreConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs guests/src/signatures_conformance.c and kx_conformance.c against the default host. Each
@@ -25,12 +28,35 @@ class AsymConformanceGuestsTest {
     /** Checks in signatures_conformance.c when every check passes. */
     private static final int SIGNATURE_CHECKS = 2015;
 
+    /**
+     * Checks in signatures_conformance.c on a host with a secrets manager: its seven
+     * unsupported_feature checks become open + close (managed_keys.c covers the rest).
+     */
+    private static final int SIGNATURE_CHECKS_WITH_SECRETS_MANAGER = 2010;
+
     /** Checks in kx_conformance.c when every check passes. */
     private static final int KX_CHECKS = 517;
 
     @Test
     void signaturesGuest_defaultHost_everyCheckPasses() {
         assertGuestPasses("signatures_conformance", SIGNATURE_CHECKS);
+    }
+
+    @Test
+    void signaturesGuest_hostWithSecretsManager_everyCheckPasses(@TempDir Path dir)
+            throws IOException {
+        CommandResult result;
+        try (CryptoHost host = CryptoHost.fromConfig(KeystoreConfig.write(dir));
+                GuestRunner runner = GuestRunner.builder().host(host).build()) {
+            result = runner.runCommand(Guests.wasm("signatures_conformance"));
+        }
+        CheckReport report = result.checks();
+        assertEquals(List.of(), report.failed(), result::describe);
+        assertEquals(0, result.exitCode(), result::describe);
+        assertEquals(SIGNATURE_CHECKS_WITH_SECRETS_MANAGER, report.passed().size(), "checks");
+        assertTrue(
+                report.passed().contains("secrets_manager_open (the host has a secrets manager)"),
+                result::describe);
     }
 
     @Test

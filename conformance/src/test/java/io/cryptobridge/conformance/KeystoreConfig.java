@@ -1,0 +1,41 @@
+package io.cryptobridge.conformance;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a configuration whose software backend keeps a keystore, chosen as the secrets manager
+ * ({@code secrets-manager: soft}), for tests that need managed keys.
+ */
+public final class KeystoreConfig {
+    private KeystoreConfig() {}
+
+    /**
+     * Writes {@code dir/cryptobridge.yaml}: backend {@code soft} with its keystore in {@code
+     * dir/keystore}, and three guest profiles: {@code alpha} and {@code alpha-too} share the
+     * namespace {@code alpha}, {@code beta} has its own.
+     */
+    public static Path write(Path dir) throws IOException {
+        Path keystore = dir.resolve("keystore");
+        Path file = dir.resolve("cryptobridge.yaml");
+        Files.writeString(
+                file,
+                String.join(
+                        "\n",
+                        "backends:",
+                        "  soft:",
+                        "    type: software",
+                        "    keystore: '" + keystore.toString().replace("'", "''") + "'",
+                        "secrets-manager: soft",
+                        "guests:",
+                        "  alpha:",
+                        "    namespace: alpha",
+                        "  alpha-too:",
+                        "    namespace: alpha",
+                        "  beta:",
+                        "    namespace: beta",
+                        ""));
+        return file;
+    }
+}
