@@ -62,7 +62,7 @@ final class NamespaceStore {
             ManagedKind kind, String id, String algorithm, long expiration, Content content) {
         for (int attempt = 0; attempt < MAX_CLAIMS; attempt++) {
             long version = store.highestVersion(namespace, id) + 1;
-            if (version > ManagedEntry.MAX_VERSION) {
+            if (version == 0 || Long.compareUnsigned(version, ManagedEntry.MAX_VERSION) > 0) {
                 throw new CryptoException(CryptoErrno.OVERFLOW, "no version numbers left");
             }
             ManagedEntry entry =

@@ -117,7 +117,8 @@ class CryptoConfigTest {
     @Test
     void load_unknownTopLevelKey_failsListingTheKnownKeys() throws IOException {
         assertEquals(
-                at(2) + "backend: unknown key (expected one of: backends, routing, limits, guests, secrets-manager)",
+                at(2)
+                        + "backend: unknown key (expected one of: backends, routing, limits, guests, secrets-manager)",
                 errorOf("limits: {}\nbackend:\n  a: {type: test}\n"));
     }
 
