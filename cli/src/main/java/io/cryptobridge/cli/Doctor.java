@@ -69,6 +69,17 @@ final class Doctor {
         backends(host, config, out);
         out.append('\n').append(host.router().describe()).append('\n');
         lacks(host, out);
+        out.append("secrets manager: ")
+                .append(
+                        host.secretsBackend()
+                                .map(
+                                        backend ->
+                                                backend.name()
+                                                        + " (managed keys, external secrets)")
+                                .orElse(
+                                        "none (managed-key and external-secret functions answer"
+                                                + " unsupported_feature)"))
+                .append('\n');
         List<String> problems = guests(host, config, out);
         problems.forEach(problem -> out.append("problem: ").append(problem).append('\n'));
         out.append(
@@ -122,9 +133,9 @@ final class Doctor {
         out.append("guests:\n");
         for (GuestProfile guest : config.get().guests().values()) {
             out.append("  ").append(guest.name()).append(": ");
-            if (guest.namespace() != null) {
-                out.append("namespace ").append(guest.namespace()).append("; ");
-            }
+            out.append("namespace ")
+                    .append(guest.namespace() != null ? guest.namespace() : guest.name())
+                    .append("; ");
             if (guest.allow() == null) {
                 out.append("every algorithm allowed");
             } else {

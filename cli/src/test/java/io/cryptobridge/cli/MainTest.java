@@ -437,6 +437,11 @@ class MainTest {
         assertTrue(report.contains("lacking:\n  soft: nothing\n"), report);
         assertTrue(
                 report.contains(
+                        "secrets manager: none (managed-key and external-secret functions answer"
+                                + " unsupported_feature)\n"),
+                report);
+        assertTrue(
+                report.contains(
                         "  payments: namespace payments; allows SHA-256, HMAC/SHA-256,"
                                 + " AES-256-GCM, ECDSA_P256_SHA256, Ed25519; max-handles 256,"
                                 + " max-buffered-bytes 1048576\n"),

@@ -32,7 +32,7 @@ public record VersionSelector(long raw) {
 
     /** Whether this names one version number (1 and up, below the reserved values). */
     public boolean isExact() {
-        return raw >= 1 && Long.compareUnsigned(raw, ManagedEntry.MAX_VERSION) <= 0;
+        return raw != 0 && Long.compareUnsigned(raw, ManagedEntry.MAX_VERSION) <= 0;
     }
 
     /**
