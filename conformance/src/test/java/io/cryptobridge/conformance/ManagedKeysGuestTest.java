@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ManagedKeysGuestTest {
     /** Checks of the full suite on the software keystore (no algorithm skipped). */
-    private static final int MANAGED_CHECKS = 0;
+    private static final int MANAGED_CHECKS = 367;
 
     /** Checks when the host has no secrets manager. */
     private static final int UNSUPPORTED_CHECKS = 20;
