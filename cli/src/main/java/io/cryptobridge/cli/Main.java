@@ -38,6 +38,8 @@ public final class Main {
             usage:
               cryptobridge run [OPTIONS] MODULE.wasm [ARGS...]
               cryptobridge doctor [--config FILE]
+              cryptobridge keys list|show ID|invalidate ID [--version N|latest|all]
+                                [--config FILE] [--namespace NS]
               cryptobridge --help | --version
 
             run: runs a WASI preview-1 command with the wasi-crypto imports
@@ -57,8 +59,20 @@ public final class Main {
               and prints which backend serves each algorithm and why, what each backend lacks,
               and the guest profiles
 
+            keys: the managed keys and external secrets of the configuration's secrets
+              manager (secrets-manager: BACKEND); never their material
+              list                  every live entry: id, version, kind, algorithm,
+                                    namespace, created, expires
+              show ID               the live versions of one id
+              invalidate ID         invalidates versions of ID (default: all); later lookups
+                                    by guests answer not_found
+              --version N|latest|all  which versions invalidate removes
+              --namespace NS        only entries of namespace NS (default: every namespace)
+
             exit status: run: the guest's; 2 for a usage mistake, 1 for a host error,
-            134 if the guest traps. doctor: 0 if all is well, 1 for any problem
+            134 if the guest traps. doctor: 0 if all is well, 1 for any problem.
+            keys: 0 on success, 1 for a host error (no secrets manager, unknown id),
+            2 for a usage mistake (e.g. a malformed id or version)
             """;
 
     private final InputStream stdin;
@@ -140,6 +154,12 @@ public final class Main {
             case "doctor" -> {
                 StringBuilder report = new StringBuilder();
                 int status = Doctor.run(Doctor.parse(args.subList(1, args.size())), report);
+                print(report.toString());
+                return status;
+            }
+            case "keys" -> {
+                StringBuilder report = new StringBuilder();
+                int status = Keys.run(Keys.parse(args.subList(1, args.size())), report);
                 print(report.toString());
                 return status;
             }
