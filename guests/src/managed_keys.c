@@ -7,8 +7,8 @@
  * the JUnit side:
  *   "# no secrets manager ..."      the host answered unsupported_feature to secrets_manager_open;
  *                                   then only the unsupported_feature checks run.
- *   "# SKIP ALG: ..."               the store cannot keep ALG (unsupported_algorithm); its checks
- *                                   did not run.
+ *   "# SKIP ALG (N checks): ..."    the store cannot keep ALG (unsupported_algorithm): its N
+ *                                   checks did not run (total + skipped = the full count).
  *   "# keep KIND ID-or-HEX"         an entry left live for a second run (namespace checks).
  *
  * Modes (argv):
@@ -71,6 +71,9 @@ static const uint8_t UNKNOWN_ID[ID_LEN + 1] = "ffffffffffffffffffffffffffffffff"
 
 /* The guest's main manager, opened once. */
 static wc_handle sm;
+
+/* Checks not made because the store cannot keep an algorithm (each announced by "# SKIP"). */
+static int g_skipped;
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
@@ -800,8 +803,26 @@ static int32_t export_secret_half(wc_handle kp) {
     return e;
 }
 
-/* Everything a managed key pair of one algorithm must do. */
+/*
+ * The checks kp_suite makes for one algorithm. A skipped algorithm reports this number in its
+ * "# SKIP" line, so the JUnit side can account for it; kp_suite itself fails if it drifts.
+ */
+#define KP_SUITE_CHECKS 30
+
+static void kp_suite_checks(const kp_alg *a);
+
 static void kp_suite(const kp_alg *a) {
+    int before = g_checks, failures_before = g_failures, skipped_before = g_skipped;
+    kp_suite_checks(a);
+    int made = g_checks - before + (g_skipped - skipped_before);
+    if (g_failures == failures_before && made != KP_SUITE_CHECKS) {
+        fail(cname("%s: KP_SUITE_CHECKS in managed_keys.c is stale", a->name),
+             "30 checks per algorithm", "another number");
+    }
+}
+
+/* Everything a managed key pair of one algorithm must do. */
+static void kp_suite_checks(const kp_alg *a) {
     const char *n = a->name;
     wc_handle kp, loaded, fresh, other_alg;
     key_id id;
@@ -814,9 +835,10 @@ static void kp_suite(const kp_alg *a) {
         wc_handle probe;
         if (kp_generate(a, &probe) == E_OK) {
             keypair_close(probe);
-            printf("# SKIP %s: keypair_generate_managed answered unsupported_algorithm while"
-                   " keypair_generate works: the store cannot keep %s keys\n",
-                   n, n);
+            printf("# SKIP %s (%d checks): keypair_generate_managed answered unsupported_algorithm"
+                   " while keypair_generate works: the store cannot keep %s keys\n",
+                   n, KP_SUITE_CHECKS, n);
+            g_skipped += KP_SUITE_CHECKS;
             return;
         }
     }
@@ -917,9 +939,10 @@ static void kp_suite(const kp_alg *a) {
                keypair_replace_managed(sm, fresh, other_alg, &v), E_INCOMPATIBLE_KEYS);
         keypair_close(other_alg);
     } else {
-        printf("# SKIP %s keypair_replace_managed by a pair of another algorithm: that algorithm"
-               " is unavailable here (%s)\n",
+        printf("# SKIP %s (1 check): keypair_replace_managed by a pair of another algorithm:"
+               " that algorithm is unavailable here (%s)\n",
                n, errno_name(e));
+        g_skipped += 1;
     }
 
     expect(cname("%s secrets_manager_invalidate all", n),
