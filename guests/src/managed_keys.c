@@ -318,6 +318,21 @@ static void sym_generate_and_load(const sym_alg *a) {
                export_key(other), E_PROHIBITED);
         symmetric_key_close(other);
     }
+    {
+        wc_handle kp, ao;
+        e = keypair_from_id(sm, id.b, ID_LEN, VERSION_LATEST, &kp);
+        if (!e) keypair_close(kp);
+        expect(cname("%s a symmetric key's id in keypair_from_id -> not_found", n), e,
+               E_NOT_FOUND);
+        e = external_secret_from_id(sm, id.b, ID_LEN, VERSION_LATEST, &ao);
+        if (!e) {
+            uint8_t *p;
+            size_t l;
+            if (take_output(ao, &p, &l) == E_OK) free(p);
+        }
+        expect(cname("%s a symmetric key's id in external_secret_from_id -> not_found", n), e,
+               E_NOT_FOUND);
+    }
     expect_sym_absent(cname("%s symmetric_key_from_id version 2 (never made) -> not_found", n),
                       &id, 2);
     expect_sym_absent(cname("%s symmetric_key_from_id all -> not_found", n), &id, VERSION_ALL);

@@ -56,6 +56,14 @@ class KeysTest {
     }
 
     @Test
+    void help_describesTheKeysCommand() {
+        assertEquals(0, main("--help"));
+        String help = stdout.toString(StandardCharsets.UTF_8);
+        assertTrue(help.contains("cryptobridge keys list|show ID|invalidate ID"), help);
+        assertTrue(help.contains("--namespace NS"), help);
+    }
+
+    @Test
     void keysList_builtInDefault_saysThereIsNoSecretsManager() {
         assertEquals(1, main("keys", "list"));
         assertEquals(
