@@ -49,7 +49,7 @@ public record ManagedEntry(
         if (!isId(id)) {
             throw new IllegalArgumentException("not a managed id: " + id);
         }
-        if (version < 1 || version > MAX_VERSION) {
+        if (version == 0 || Long.compareUnsigned(version, MAX_VERSION) > 0) {
             throw new IllegalArgumentException("version out of range: " + version);
         }
     }
