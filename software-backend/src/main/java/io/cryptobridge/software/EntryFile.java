@@ -79,7 +79,7 @@ final class EntryFile {
                         + "\nid="
                         + entry.id()
                         + "\nversion="
-                        + entry.version()
+                        + Long.toUnsignedString(entry.version())
                         + "\ncreated="
                         + entry.created().getEpochSecond()
                         + "\nexpiration="
@@ -104,7 +104,7 @@ final class EntryFile {
                         + "\nid="
                         + entry.id()
                         + "\nversion="
-                        + entry.version()
+                        + Long.toUnsignedString(entry.version())
                         + "\ninvalidated="
                         + invalidated.getEpochSecond()
                         + "\n\n")
@@ -142,7 +142,7 @@ final class EntryFile {
                     new ManagedEntry(
                             required(fields, "namespace"),
                             required(fields, "id"),
-                            Long.parseLong(required(fields, "version")),
+                            Long.parseUnsignedLong(required(fields, "version")),
                             ManagedKind.fromLabel(required(fields, "kind")),
                             required(fields, "algorithm"),
                             Instant.ofEpochSecond(Long.parseLong(required(fields, "created"))),

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class KeystoreDirectory {
     private static final String NAMESPACE_PREFIX = "ns-";
-    private static final Pattern ENTRY_NAME = Pattern.compile("([1-9][0-9]{0,18})\\.entry");
+    private static final Pattern ENTRY_NAME = Pattern.compile("([1-9][0-9]{0,19})\\.entry");
 
     private final Path root;
 
@@ -42,20 +42,24 @@ final class KeystoreDirectory {
     }
 
     Path entryFile(String namespace, String id, long version) {
-        return idDirectory(namespace, id).resolve(version + ".entry");
+        return idDirectory(namespace, id).resolve(Long.toUnsignedString(version) + ".entry");
     }
 
     Path invalidationMarker(String namespace, String id, long version) {
-        return idDirectory(namespace, id).resolve(version + ".invalidated");
+        return idDirectory(namespace, id).resolve(Long.toUnsignedString(version) + ".invalidated");
     }
 
-    /** The version numbers that have a file under (namespace, id), live or tombstone. */
+    /** The (unsigned) version numbers that have a file under (namespace, id), live or tombstone. */
     List<Long> versions(String namespace, String id) throws IOException {
         List<Long> versions = new ArrayList<>();
         for (Path file : children(idDirectory(namespace, id))) {
             Matcher matcher = ENTRY_NAME.matcher(file.getFileName().toString());
             if (matcher.matches()) {
-                versions.add(Long.parseLong(matcher.group(1)));
+                try {
+                    versions.add(Long.parseUnsignedLong(matcher.group(1)));
+                } catch (NumberFormatException e) {
+                    // Above 2^64: no version of ours; ignore it like any foreign file.
+                }
             }
         }
         return versions;

@@ -63,10 +63,8 @@ final class SoftwareSecretStore implements SecretStore {
             return 0;
         }
         try {
-            return directory.versions(namespace, id).stream()
-                    .mapToLong(Long::longValue)
-                    .max()
-                    .orElse(0);
+            // Versions are unsigned (up to ManagedEntry.MAX_VERSION).
+            return directory.versions(namespace, id).stream().max(Long::compareUnsigned).orElse(0L);
         } catch (IOException e) {
             throw ioFailure("list the versions in", directory.idDirectory(namespace, id), e);
         }
@@ -97,7 +95,9 @@ final class SoftwareSecretStore implements SecretStore {
     @Override
     public Optional<ManagedEntry> find(
             String namespace, String id, long version, ManagedKind kind) {
-        if (!validName(namespace, id) || version < 1 || version > ManagedEntry.MAX_VERSION) {
+        if (!validName(namespace, id)
+                || version == 0
+                || Long.compareUnsigned(version, ManagedEntry.MAX_VERSION) > 0) {
             return Optional.empty();
         }
         Optional<Opened> opened = open(namespace, id, version, kind);
@@ -127,7 +127,7 @@ final class SoftwareSecretStore implements SecretStore {
         entries.sort(
                 Comparator.comparing(ManagedEntry::namespace)
                         .thenComparing(ManagedEntry::id)
-                        .thenComparingLong(ManagedEntry::version));
+                        .thenComparing(ManagedEntry::version, Long::compareUnsigned));
         return entries;
     }
 
