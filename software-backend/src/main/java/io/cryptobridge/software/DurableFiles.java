@@ -80,6 +80,10 @@ final class DurableFiles {
             Files.createLink(target, temp);
         } catch (FileAlreadyExistsException e) {
             return false;
+        } catch (UnsupportedOperationException e) {
+            throw new IOException(
+                    "the file system of " + target + " has no hard links, which the keystore needs",
+                    e);
         } finally {
             Files.deleteIfExists(temp);
         }

@@ -111,6 +111,13 @@ final class EntryFile {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Whether {@code bytes} are a tombstone (an invalidated version). */
+    static boolean isTombstone(byte[] bytes) {
+        byte[] magic = (TOMBSTONE_MAGIC + "\n").getBytes(StandardCharsets.US_ASCII);
+        return bytes.length >= magic.length
+                && Arrays.equals(bytes, 0, magic.length, magic, 0, magic.length);
+    }
+
     /**
      * The live entry in {@code bytes}, or empty for a tombstone. The header is only parsed here;
      * {@link Live#open} authenticates it.

@@ -173,8 +173,11 @@ final class KeystoreKekSource {
         random.nextBytes(salt);
         KeystoreKek derived = derive(salt, newIterations);
         Header header = new Header(newIterations, salt, derived.id());
-        files.createIfAbsent(
-                root.resolve(HEADER_FILE), header.format().getBytes(StandardCharsets.UTF_8));
+        if (files.createIfAbsent(
+                root.resolve(HEADER_FILE), header.format().getBytes(StandardCharsets.UTF_8))) {
+            // Ours won: no need to run PBKDF2 a second time to read it back.
+            kek = derived;
+        }
     }
 
     private KeystoreKek derive(byte[] salt, int iterations) {

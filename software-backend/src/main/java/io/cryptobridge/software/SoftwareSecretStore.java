@@ -149,15 +149,22 @@ final class SoftwareSecretStore implements SecretStore {
 
     @Override
     public boolean invalidate(ManagedEntry entry) {
-        Optional<Opened> opened =
-                open(entry.namespace(), entry.id(), entry.version(), entry.kind());
-        if (opened.isEmpty()) {
-            return false;
-        }
-        opened.get().wipe();
         Path marker = directory.invalidationMarker(entry.namespace(), entry.id(), entry.version());
         Path file = directory.entryFile(entry.namespace(), entry.id(), entry.version());
         try {
+            if (Files.exists(marker)) {
+                // Invalidated before; finish the job if that writer died before the tombstone.
+                if (!EntryFile.isTombstone(Files.readAllBytes(file))) {
+                    files.replace(file, EntryFile.tombstone(entry, Instant.now()));
+                }
+                return false;
+            }
+            Optional<Opened> opened =
+                    open(entry.namespace(), entry.id(), entry.version(), entry.kind());
+            if (opened.isEmpty()) {
+                return false;
+            }
+            opened.get().wipe();
             // One invalidation wins; the tombstone then overwrites the encrypted material.
             if (!files.createIfAbsent(marker, EntryFile.tombstone(entry, Instant.now()))) {
                 return false;

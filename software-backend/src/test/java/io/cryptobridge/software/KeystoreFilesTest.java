@@ -285,6 +285,20 @@ class KeystoreFilesTest {
     }
 
     @Test
+    void invalidate_afterAWriterDiedBeforeTheTombstone_returnsFalseAndRemovesTheMaterial()
+            throws IOException {
+        SecretStore store = store(backend(keystore()));
+        ManagedEntry entry = newAesKey(store);
+        // What a crash between claiming the invalidation and writing the tombstone leaves.
+        Files.write(entryFile(entry).resolveSibling("1.invalidated"), new byte[0]);
+
+        assertFalse(store.invalidate(entry));
+
+        assertEquals(Optional.empty(), store.find(NS, entry.id(), 1, entry.kind()));
+        assertTrue(Files.readString(entryFile(entry)).startsWith("cryptobridge-tombstone 1\n"));
+    }
+
+    @Test
     void list_withOneTamperedEntry_listsTheOthers() throws IOException {
         SecretStore store = store(backend(keystore()));
         ManagedEntry damaged = newAesKey(store);
