@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code cryptobridge doctor}: checks a configuration the way a host would use it — loads it, opens
@@ -51,10 +52,12 @@ final class Doctor {
      * @throws io.cryptobridge.config.ConfigException for a mistake in the file or a backend that
      *     cannot be opened
      */
-    static int run(Optional<Path> configFile, StringBuilder out) {
+    static int run(
+            Optional<Path> configFile, UnaryOperator<String> environment, StringBuilder out) {
         Optional<CryptoConfig> config = configFile.map(CryptoConfig::load);
         try (CryptoHost host =
-                config.map(CryptoHost::fromConfig).orElseGet(CryptoHost::withDefaults)) {
+                config.map(CryptoHost::fromConfig)
+                        .orElseGet(() -> DefaultHost.create(environment))) {
             return report(host, config, out);
         }
     }
@@ -64,7 +67,10 @@ final class Doctor {
         out.append("configuration: ")
                 .append(
                         config.map(c -> c.source().toString())
-                                .orElse("none (built-in default: the software backend)"))
+                                .orElse(
+                                        "none (built-in default: the software backend, managed keys in $"
+                                                + DefaultHost.KEYSTORE_VARIABLE
+                                                + " or ~/.cryptobridge/keystore)"))
                 .append('\n');
         backends(host, config, out);
         out.append('\n').append(host.router().describe()).append('\n');
