@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code cryptobridge keys}: the operators' view of the managed keys and external secrets in the
@@ -122,13 +123,16 @@ final class Keys {
     }
 
     /**
-     * Runs the action on the host the configuration describes and writes the report.
+     * Runs the action on the host the configuration describes (without one: the CLI's default host
+     * and its keystore, as {@code run} uses) and writes the report.
      *
      * @throws HostException when the host has no secrets manager, or nothing matches the id
      */
-    static int run(Options options, StringBuilder out) {
+    static int run(Options options, UnaryOperator<String> environment, StringBuilder out) {
         try (CryptoHost host =
-                options.config().map(CryptoHost::fromConfig).orElseGet(CryptoHost::withDefaults)) {
+                options.config()
+                        .map(CryptoHost::fromConfig)
+                        .orElseGet(() -> DefaultHost.create(environment))) {
             ManagedKeys keys = host.managedKeys().orElseThrow(() -> noSecretsManager(options));
             return run(keys, options, out);
         }
@@ -196,8 +200,7 @@ final class Keys {
                 "keys: "
                         + options.config()
                                 .map(file -> file + " configures no secrets manager")
-                                .orElse(
-                                        "the built-in default has no secrets manager (use --config)")
+                                .orElse("the default host has no secrets manager")
                         + "; set 'secrets-manager: BACKEND' to a backend with a keystore or"
                         + " token (docs/secrets-manager.md)");
     }

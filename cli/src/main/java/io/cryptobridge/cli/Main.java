@@ -60,7 +60,8 @@ public final class Main {
               and the guest profiles
 
             keys: the managed keys and external secrets of the configuration's secrets
-              manager (secrets-manager: BACKEND); never their material
+              manager (secrets-manager: BACKEND; without --config the default keystore,
+              $CRYPTOBRIDGE_KEYSTORE or ~/.cryptobridge/keystore); never their material
               list                  every live entry: id, version, kind, algorithm,
                                     namespace, created, expires
               show ID               the live versions of one id
@@ -160,7 +161,8 @@ public final class Main {
             }
             case "keys" -> {
                 StringBuilder report = new StringBuilder();
-                int status = Keys.run(Keys.parse(args.subList(1, args.size())), report);
+                int status =
+                        Keys.run(Keys.parse(args.subList(1, args.size())), environment, report);
                 print(report.toString());
                 return status;
             }

@@ -22,7 +22,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,13 +43,14 @@ class KeysTest {
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private final Map<String, String> environment = new HashMap<>();
 
     private int main(String... args) {
         return new Main(
                         new ByteArrayInputStream(new byte[0]),
                         stdout,
                         new PrintStream(stderr, true, StandardCharsets.UTF_8),
-                        name -> null)
+                        environment::get)
                 .run(args);
     }
 
@@ -64,14 +67,16 @@ class KeysTest {
     }
 
     @Test
-    void keysList_builtInDefault_saysThereIsNoSecretsManager() {
-        assertEquals(1, main("keys", "list"));
+    void keysList_noConfig_readsTheDefaultKeystoreWithoutCreatingIt() {
+        Path keystore = dir.resolve("default-keystore");
+        environment.put(DefaultHost.KEYSTORE_VARIABLE, keystore.toString());
+
+        assertEquals(0, main("keys", "list"), err());
+
         assertEquals(
-                "cryptobridge: keys: the built-in default has no secrets manager (use --config);"
-                        + " set 'secrets-manager: BACKEND' to a backend with a keystore or token"
-                        + " (docs/secrets-manager.md)\n",
-                err());
-        assertEquals("", stdout.toString(StandardCharsets.UTF_8));
+                "no managed keys or external secrets (secrets manager: software)\n",
+                stdout.toString(StandardCharsets.UTF_8));
+        assertFalse(Files.exists(keystore), "listing an empty keystore creates nothing");
     }
 
     @Test
