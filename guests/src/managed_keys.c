@@ -13,9 +13,11 @@
  *
  * Modes (argv):
  *   managed_keys                                  the whole suite
- *   managed_keys namespace same|other SYM KP SECRET ENVELOPE
- *                                  the kept entries of an earlier run: found (same namespace) or
- *                                  not_found / verification_failed (another namespace)
+ *   managed_keys namespace same|other|prohibited SYM KP SECRET ENVELOPE
+ *                                  the kept entries of an earlier run: found (same namespace),
+ *                                  not_found / verification_failed (another namespace), or
+ *                                  prohibited_operation (same namespace, a profile that allows
+ *                                  neither AES-256-GCM nor Ed25519)
  */
 #define _POSIX_C_SOURCE 200809L /* clock_gettime, nanosleep under -std=c11 */
 
@@ -1587,7 +1589,9 @@ static int parse_id(const char *text, key_id *id) {
     return 1;
 }
 
-static int namespace_run(int same, const char *sym_text, const char *kp_text,
+typedef enum { SAME, OTHER, PROHIBITED } ns_mode;
+
+static int namespace_run(ns_mode mode, const char *sym_text, const char *kp_text,
                          const char *secret_text, const char *envelope_hex) {
     key_id sym, kp, secret;
     if (!parse_id(sym_text, &sym) || !parse_id(kp_text, &kp) || !parse_id(secret_text, &secret)) {
@@ -1597,7 +1601,31 @@ static int namespace_run(int same, const char *sym_text, const char *kp_text,
     bytes env = unhex(envelope_hex), got = {0};
     wc_handle h;
     int32_t e;
-    if (same) {
+    if (mode == PROHIBITED) {
+        /* The same namespace, a profile that allows neither AES-256-GCM nor Ed25519. */
+        e = sym_from_id(&sym, VERSION_LATEST, &h);
+        if (!e) symmetric_key_close(h);
+        expect("policy: symmetric_key_from_id of an algorithm the profile does not allow ->"
+               " prohibited_operation",
+               e, CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        e = kp_from_id(&kp, VERSION_LATEST, &h);
+        if (!e) keypair_close(h);
+        expect("policy: keypair_from_id of an algorithm the profile does not allow ->"
+               " prohibited_operation",
+               e, CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        e = symmetric_key_generate_managed(sm, "AES-256-GCM", 11, &NO_OPTIONS, &h);
+        if (!e) drop_sym(h);
+        expect("policy: symmetric_key_generate_managed of a disallowed algorithm ->"
+               " prohibited_operation",
+               e, CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        e = keypair_generate_managed(sm, WC_ALG_SIGNATURES, "Ed25519", 7, &NO_OPTIONS, &h);
+        if (!e) drop_kp(h);
+        expect("policy: keypair_generate_managed of a disallowed algorithm ->"
+               " prohibited_operation",
+               e, CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        expect_sym_absent("policy: an unknown id is still not_found", (const key_id *)UNKNOWN_ID,
+                          VERSION_LATEST);
+    } else if (mode == SAME) {
         wc_handle copy;
         bytes sealed = {0};
         e = symmetric_key_import("AES-256-GCM", 11, KNOWN_KEY, 32, &copy);
@@ -1663,14 +1691,17 @@ int main(int argc, char **argv) {
     if (!expect("secrets_manager_open", e, E_OK)) return finish();
 
     if (argc == 7 && strcmp(argv[1], "namespace") == 0) {
-        int status = namespace_run(strcmp(argv[2], "same") == 0, argv[3], argv[4], argv[5],
-                                   argv[6]);
+        ns_mode mode = strcmp(argv[2], "same") == 0         ? SAME
+                       : strcmp(argv[2], "prohibited") == 0 ? PROHIBITED
+                                                            : OTHER;
+        int status = namespace_run(mode, argv[3], argv[4], argv[5], argv[6]);
         expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
         return status ? status : finish();
     }
     if (argc != 1) {
         fprintf(stderr,
-                "usage: managed_keys [namespace same|other SYM-ID KEYPAIR-ID SECRET-ID ENVELOPE]\n");
+                "usage: managed_keys [namespace same|other|prohibited SYM-ID KEYPAIR-ID SECRET-ID"
+                " ENVELOPE]\n");
         return 2;
     }
 

@@ -13,8 +13,9 @@ public final class KeystoreConfig {
 
     /**
      * Writes {@code dir/cryptobridge.yaml}: backend {@code soft} with its keystore in {@code
-     * dir/keystore}, and three guest profiles: {@code alpha} and {@code alpha-too} share the
-     * namespace {@code alpha}, {@code beta} has its own.
+     * dir/keystore}, and four guest profiles: {@code alpha}, {@code alpha-too} and {@code
+     * alpha-restricted} (which allows SHA-256 only) share the namespace {@code alpha}, {@code beta}
+     * has its own.
      */
     public static Path write(Path dir) throws IOException {
         Path keystore = dir.resolve("keystore");
@@ -33,6 +34,9 @@ public final class KeystoreConfig {
                         "    namespace: alpha",
                         "  alpha-too:",
                         "    namespace: alpha",
+                        "  alpha-restricted:",
+                        "    namespace: alpha",
+                        "    allow: [SHA-256]",
                         "  beta:",
                         "    namespace: beta",
                         ""));

@@ -3,6 +3,7 @@ package io.cryptobridge.conformance;
 import static io.cryptobridge.conformance.ManagedKeysRun.MANAGED_CHECKS;
 import static io.cryptobridge.conformance.ManagedKeysRun.NO_MANAGER;
 import static io.cryptobridge.conformance.ManagedKeysRun.OTHER_NAMESPACE_CHECKS;
+import static io.cryptobridge.conformance.ManagedKeysRun.PROHIBITED_CHECKS;
 import static io.cryptobridge.conformance.ManagedKeysRun.SAME_NAMESPACE_CHECKS;
 import static io.cryptobridge.conformance.ManagedKeysRun.UNSUPPORTED_CHECKS;
 import static io.cryptobridge.conformance.ManagedKeysRun.assertPasses;
@@ -28,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Runs guests/src/managed_keys.c: on a host whose software backend keeps a keystore in a temporary
  * folder (every check of the secrets manager), under two namespaces (another namespace's ids are
- * {@code not_found}, across a host restart), and on a host without a secrets manager (every managed
- * function answers {@code unsupported_feature}).
+ * {@code not_found}, across a host restart), under a profile that allows none of its algorithms
+ * ({@code prohibited_operation}), and on a host without a secrets manager (every managed function
+ * answers {@code unsupported_feature}).
  */
 class ManagedKeysGuestTest {
 
@@ -74,6 +76,19 @@ class ManagedKeysGuestTest {
 
             CommandResult same = run(restarted, "alpha-too", namespaceArgs("same", kept));
             assertPasses(same, SAME_NAMESPACE_CHECKS);
+        }
+    }
+
+    @Test
+    void managedKeysGuest_profileWithoutTheAlgorithms_prohibitedOperation(@TempDir Path dir)
+            throws IOException {
+        try (CryptoHost host = CryptoHost.fromConfig(KeystoreConfig.write(dir))) {
+            Map<String, String> kept = kept(run(host, "alpha", List.of()));
+
+            CommandResult restricted =
+                    run(host, "alpha-restricted", namespaceArgs("prohibited", kept));
+
+            assertPasses(restricted, PROHIBITED_CHECKS);
         }
     }
 

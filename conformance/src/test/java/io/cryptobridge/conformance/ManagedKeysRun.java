@@ -33,6 +33,9 @@ public final class ManagedKeysRun {
     /** Checks of {@code managed_keys namespace same ...}: open, four lookups, close. */
     public static final int SAME_NAMESPACE_CHECKS = 6;
 
+    /** Checks of {@code managed_keys namespace prohibited ...}: open, five calls, close. */
+    public static final int PROHIBITED_CHECKS = 7;
+
     /** The comment the guest prints when the host answers unsupported_feature to open. */
     public static final String NO_MANAGER = "# no secrets manager on this host";
 
@@ -100,7 +103,10 @@ public final class ManagedKeysRun {
         return kept;
     }
 
-    /** The arguments of a namespace run ({@code same} or {@code other}) over the kept entries. */
+    /**
+     * The arguments of a namespace run ({@code same}, {@code other} or {@code prohibited}) over the
+     * kept entries.
+     */
     public static List<String> namespaceArgs(String which, Map<String, String> kept) {
         List<String> args = new ArrayList<>(List.of("namespace", which));
         args.add(kept.get("symmetric-key"));
