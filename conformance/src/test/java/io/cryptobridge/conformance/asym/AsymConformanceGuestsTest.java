@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cryptobridge.CryptoHost;
 import io.cryptobridge.conformance.CheckReport;
 import io.cryptobridge.conformance.CommandResult;
+import io.cryptobridge.conformance.ConformanceGuestChecks;
 import io.cryptobridge.conformance.GuestRunner;
 import io.cryptobridge.conformance.Guests;
 import io.cryptobridge.conformance.KeystoreConfig;
@@ -26,16 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AsymConformanceGuestsTest {
     /** Checks in signatures_conformance.c when every check passes. */
-    private static final int SIGNATURE_CHECKS = 2015;
+    private static final int SIGNATURE_CHECKS = ConformanceGuestChecks.SIGNATURES;
 
     /**
      * Checks in signatures_conformance.c on a host with a secrets manager: its seven
      * unsupported_feature checks become open + close (managed_keys.c covers the rest).
      */
-    private static final int SIGNATURE_CHECKS_WITH_SECRETS_MANAGER = 2010;
+    private static final int SIGNATURE_CHECKS_WITH_SECRETS_MANAGER =
+            ConformanceGuestChecks.SIGNATURES_WITH_SECRETS_MANAGER;
 
     /** Checks in kx_conformance.c when every check passes. */
-    private static final int KX_CHECKS = 517;
+    private static final int KX_CHECKS = ConformanceGuestChecks.KX;
 
     @Test
     void signaturesGuest_defaultHost_everyCheckPasses() {
