@@ -40,14 +40,31 @@ final class PersistentKeys {
         template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_ID, name.objectId()));
         template.add(
                 new CK_ATTRIBUTE(PKCS11Constants.CKA_LABEL, ManagedName.chars(name.keyLabel())));
-        if (!extractable) {
-            template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_SENSITIVE, true));
-            template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_EXTRACTABLE, false));
-        }
-        CK_ATTRIBUTE[] attributes = template.toArray(new CK_ATTRIBUTE[0]);
         return pool.run(
                 Operation.STORE,
-                (p11, session) -> p11.C_CopyObject(session, sessionObject, attributes));
+                (p11, session) -> {
+                    List<CK_ATTRIBUTE> attributes = new ArrayList<>(template);
+                    if (!extractable) {
+                        // Only a change may be asked for: SoftHSM answers CKR_ATTRIBUTE_READ_ONLY
+                        // to CKA_SENSITIVE=true on a key that is sensitive already (measured).
+                        CK_ATTRIBUTE[] now =
+                                ObjectSearch.read(
+                                        p11,
+                                        session,
+                                        sessionObject,
+                                        PKCS11Constants.CKA_SENSITIVE,
+                                        PKCS11Constants.CKA_EXTRACTABLE);
+                        if (now != null && !now[0].getBoolean()) {
+                            attributes.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_SENSITIVE, true));
+                        }
+                        if (now != null && now[1].getBoolean()) {
+                            attributes.add(
+                                    new CK_ATTRIBUTE(PKCS11Constants.CKA_EXTRACTABLE, false));
+                        }
+                    }
+                    return p11.C_CopyObject(
+                            session, sessionObject, attributes.toArray(new CK_ATTRIBUTE[0]));
+                });
     }
 
     /** Destroys one key object (a failed create cleans up after itself). */
