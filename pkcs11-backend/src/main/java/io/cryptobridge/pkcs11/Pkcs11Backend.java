@@ -149,6 +149,7 @@ public final class Pkcs11Backend implements Backend {
                                 asymmetric, owner, pool, settings.extractable(), softwareKx),
                         pool);
         SecureRandom random = new SecureRandom();
+        HostWriteLock writeLock = HostWriteLock.forToken(name, description);
         TokenSecretStore secretStore =
                 new TokenSecretStore(
                         new TokenRecords(pool),
@@ -159,9 +160,10 @@ public final class Pkcs11Backend implements Backend {
                                 signatures,
                                 keyExchange,
                                 settings.managedKeysExtractable()),
-                        new TokenKek(name, pool, token, symmetric, random),
+                        new TokenKek(name, pool, token, symmetric, random, writeLock),
                         owner,
-                        pool);
+                        pool,
+                        writeLock);
         LOG.log(
                 System.Logger.Level.INFO,
                 () ->

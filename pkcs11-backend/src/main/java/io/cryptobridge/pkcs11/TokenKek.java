@@ -36,6 +36,7 @@ final class TokenKek {
     private final Pkcs11Token token;
     private final boolean gcmServed;
     private final SecureRandom random;
+    private final HostWriteLock lock;
 
     /** KEK handles by id, valid for {@link #cachedConnection}. */
     private final Map<ByteBuffer, Long> handles = new HashMap<>();
@@ -48,12 +49,14 @@ final class TokenKek {
             SessionPool pool,
             Pkcs11Token token,
             Pkcs11Symmetric symmetric,
-            SecureRandom random) {
+            SecureRandom random,
+            HostWriteLock lock) {
         this.backendName = backendName;
         this.pool = pool;
         this.token = token;
         this.gcmServed = symmetric.supports(SymmetricAlgorithm.AES_256_GCM);
         this.random = random;
+        this.lock = lock;
     }
 
     byte[] seal(byte[] plaintext, byte[] associatedData) {
@@ -111,8 +114,16 @@ final class TokenKek {
         if (sealingId == null) {
             scan();
             if (handles.isEmpty()) {
-                create();
-                scan();
+                // Under the store's write lock, so that this machine's processes agree on one.
+                lock.locked(
+                        () -> {
+                            scan();
+                            if (handles.isEmpty()) {
+                                create();
+                                scan();
+                            }
+                            return null;
+                        });
             }
             sealingId = handles.keySet().stream().min(ByteBuffer::compareTo).orElseThrow();
         }

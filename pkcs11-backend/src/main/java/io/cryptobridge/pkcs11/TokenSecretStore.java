@@ -40,6 +40,7 @@ final class TokenSecretStore implements SecretStore {
     private final TokenKek kek;
     private final KeyOwnerSession owner;
     private final SessionPool pool;
+    private final HostWriteLock lock;
 
     TokenSecretStore(
             TokenRecords records,
@@ -47,7 +48,8 @@ final class TokenSecretStore implements SecretStore {
             ManagedSources sources,
             TokenKek kek,
             KeyOwnerSession owner,
-            SessionPool pool) {
+            SessionPool pool,
+            HostWriteLock lock) {
         this.records = records;
         this.claims = new EntryClaims(records);
         this.keys = keys;
@@ -55,6 +57,7 @@ final class TokenSecretStore implements SecretStore {
         this.kek = kek;
         this.owner = owner;
         this.pool = pool;
+        this.lock = lock;
     }
 
     @Override
@@ -68,25 +71,30 @@ final class TokenSecretStore implements SecretStore {
     public boolean create(ManagedEntry entry, ManagedContent content) {
         ManagedName name = ManagedName.of(entry);
         try (ManagedSources.Source source = sources.prepare(entry, content)) {
-            Optional<Long> claimed = claims.claim(name, source.record());
-            if (claimed.isEmpty()) {
-                return false;
+            return lock.locked(() -> store(name, source));
+        }
+    }
+
+    /** The claim protocol and the persistent copy, under the host's write lock. */
+    private boolean store(ManagedName name, ManagedSources.Source source) {
+        Optional<Long> claimed = claims.claim(name, source.record());
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        long record = claimed.get();
+        long keyObject = ManagedSources.NO_OBJECT;
+        try {
+            if (source.hasKey()) {
+                keyObject = keys.persist(source.sessionObject(), name);
             }
-            long record = claimed.get();
-            long keyObject = ManagedSources.NO_OBJECT;
-            try {
-                if (source.hasKey()) {
-                    keyObject = keys.persist(source.sessionObject(), name);
-                }
-                claims.commit(name, record);
-                return true;
-            } catch (RuntimeException e) {
-                if (keyObject != ManagedSources.NO_OBJECT) {
-                    keys.destroy(keyObject);
-                }
-                claims.withdraw(record);
-                throw e;
+            claims.commit(name, record);
+            return true;
+        } catch (RuntimeException e) {
+            if (keyObject != ManagedSources.NO_OBJECT) {
+                keys.destroy(keyObject);
             }
+            claims.withdraw(record);
+            throw e;
         }
     }
 
@@ -125,10 +133,13 @@ final class TokenSecretStore implements SecretStore {
         }
         // Tombstone first: the version stays taken at every moment, then the entry disappears for
         // readers, then its material goes.
-        records.create(name, RecordState.INVALIDATED, live.get().record().tombstone());
-        records.destroy(live.get().handle());
-        keys.destroyAll(name);
-        return true;
+        return lock.locked(
+                () -> {
+                    records.create(name, RecordState.INVALIDATED, live.get().record().tombstone());
+                    records.destroy(live.get().handle());
+                    keys.destroyAll(name);
+                    return true;
+                });
     }
 
     @Override
