@@ -26,12 +26,13 @@ import java.util.function.Supplier;
  * one the process last saw, and a process that creates an object adopts the counter on disk, other
  * processes' increments included, without rereading (SoftHSM 2.6.1, {@code Generation::commit}). So
  * the claim protocol ({@link EntryClaims}) let two processes both win the same version (measured:
- * the two-process race test failed within 20 versions). With every store write of every process on
- * this machine under this lock, and a search first thing under the lock (which rereads the index,
- * since other writers changed the counter meanwhile), each writer sees every record written before
- * it. Processes on other machines (a token shared through several p11-kit servers) are not covered;
- * a token with one consistent object store (a network HSM) needs no lock, and the claim protocol
- * alone keeps it safe.
+ * the two-process race test failed within 20 versions), and a reader could miss an entry another
+ * process had stored. With every store write of every process on this machine under this lock, each
+ * starting with a search (which rereads the index when another writer changed the counter
+ * meanwhile), no process adopts a change it has not read, so every search sees everything written
+ * before it. Processes on other machines (a token shared through several p11-kit servers) are not
+ * covered; a token with one consistent object store (a network HSM) needs no lock, and the claim
+ * protocol alone keeps it safe.
  */
 final class HostWriteLock {
     private static final Map<Path, ReentrantLock> IN_THIS_JVM = new ConcurrentHashMap<>();

@@ -127,14 +127,15 @@ final class TokenSecretStore implements SecretStore {
     @Override
     public boolean invalidate(ManagedEntry entry) {
         ManagedName name = ManagedName.of(entry);
-        Optional<TokenRecords.Found> live = records.live(name);
-        if (live.isEmpty() || live.get().record().kind() != entry.kind()) {
-            return false;
-        }
-        // Tombstone first: the version stays taken at every moment, then the entry disappears for
-        // readers, then its material goes.
+        // Looked up under the lock: every store write starts with a search (HostWriteLock).
         return lock.locked(
                 () -> {
+                    Optional<TokenRecords.Found> live = records.live(name);
+                    if (live.isEmpty() || live.get().record().kind() != entry.kind()) {
+                        return false;
+                    }
+                    // Tombstone first: the version stays taken at every moment; then the entry
+                    // disappears for readers; then its material goes.
                     records.create(name, RecordState.INVALIDATED, live.get().record().tombstone());
                     records.destroy(live.get().handle());
                     keys.destroyAll(name);

@@ -32,6 +32,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -404,6 +405,43 @@ class TokenSecretStoreTest {
             assertArrayEquals(MESSAGE, again.unseal(sealedSecret, new byte[0]));
             assertEquals(Optional.of(aes), again.find("tests", aes.id(), 1, aes.kind()));
         }
+    }
+
+    @Test
+    void pkcs11Tool_listObjects_showsNamespaceIdVersionAndState() throws Exception {
+        String tool = SoftHsmToken.findOnPath("pkcs11-tool");
+        Assumptions.assumeTrue(
+                tool != null, "pkcs11-tool is not on the PATH (apt-get install opensc)");
+        ManagedEntry ed =
+                new ManagedEntry(
+                        "billing", newId(), 1, ManagedKind.SIGNATURE_KEY_PAIR, "Ed25519", NOW, 0);
+        store.create(ed, new ManagedContent.NewKeyPair(SignatureAlgorithm.ED25519));
+        store.create(
+                ed.withVersion(2, NOW), new ManagedContent.NewKeyPair(SignatureAlgorithm.ED25519));
+        store.invalidate(ed);
+
+        Process process =
+                new ProcessBuilder(
+                                tool,
+                                "--module",
+                                TOKEN.library().toString(),
+                                "--token-label",
+                                TOKEN.label(),
+                                "--login",
+                                "--pin",
+                                TOKEN.pin(),
+                                "--list-objects")
+                        .redirectErrorStream(true)
+                        .start();
+        String listing =
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        System.out.println(listing);
+
+        String prefix = "cryptobridge/billing/" + ed.id();
+        assertTrue(listing.contains("label:      " + prefix + "/v2"), "key object v2");
+        assertTrue(listing.contains("ID:         " + ed.id() + "0000000000000002"), "CKA_ID v2");
+        assertTrue(listing.contains(prefix + "/v1/invalidated"), "tombstone of v1");
     }
 
     // --- helpers
