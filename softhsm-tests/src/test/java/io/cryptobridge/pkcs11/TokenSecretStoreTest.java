@@ -251,6 +251,37 @@ class TokenSecretStoreTest {
     }
 
     @Test
+    void managedKeysExtractable_loadedKeysExport_sessionKeysStillDoNot() throws Exception {
+        try (Pkcs11Backend exporting = TOKEN.open("managed-keys-extractable", true)) {
+            SecretStore exportingStore = exporting.secretStore().orElseThrow();
+            ManagedEntry aes = entry(ManagedKind.SYMMETRIC_KEY, "AES-256-GCM");
+            ManagedEntry ed = entry(ManagedKind.SIGNATURE_KEY_PAIR, "Ed25519");
+            exportingStore.create(
+                    aes, new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.AES_256_GCM));
+            exportingStore.create(ed, new ManagedContent.NewKeyPair(SignatureAlgorithm.ED25519));
+
+            assertEquals(32, exportingStore.loadSymmetricKey(aes).exportRaw().length);
+            assertTrue(
+                    exportingStore
+                                    .loadKeyPair(ed)
+                                    .export(io.cryptobridge.asymmetric.KeyPairEncoding.PKCS8)
+                                    .length
+                            > 0);
+            assertFalse(
+                    TokenObjects.objectsWithId(exporting, ManagedName.of(aes).objectId())
+                            .get(0)
+                            .sensitive());
+            assertFalse(
+                    exporting
+                            .symmetric()
+                            .orElseThrow()
+                            .generateKey(SymmetricAlgorithm.AES_256_GCM)
+                            .extractable(),
+                    "extractable: false still holds for session keys");
+        }
+    }
+
+    @Test
     void create_takenOrInvalidatedVersion_falseAndNothingAdded() throws Exception {
         ManagedEntry v1 = entry(ManagedKind.SYMMETRIC_KEY, "AES-256-GCM");
         ManagedEntry v2 = v1.withVersion(2, NOW);
