@@ -185,6 +185,9 @@ final class TokenKek {
             new CK_ATTRIBUTE(PKCS11Constants.CKA_EXTRACTABLE, false),
             new CK_ATTRIBUTE(PKCS11Constants.CKA_ENCRYPT, true),
             new CK_ATTRIBUTE(PKCS11Constants.CKA_DECRYPT, true),
+            // SoftHSM's defaults would also let it wrap and unwrap other keys: it only seals.
+            new CK_ATTRIBUTE(PKCS11Constants.CKA_WRAP, false),
+            new CK_ATTRIBUTE(PKCS11Constants.CKA_UNWRAP, false),
             new CK_ATTRIBUTE(PKCS11Constants.CKA_ID, id),
             new CK_ATTRIBUTE(PKCS11Constants.CKA_LABEL, ManagedName.chars(LABEL))
         };

@@ -450,6 +450,20 @@ class TokenSecretStoreTest {
         store.create(
                 ed.withVersion(2, NOW), new ManagedContent.NewKeyPair(SignatureAlgorithm.ED25519));
         store.invalidate(ed);
+        ManagedEntry aes =
+                new ManagedEntry(
+                        "billing", newId(), 1, ManagedKind.SYMMETRIC_KEY, "AES-256-GCM", NOW, 0);
+        store.create(aes, new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.AES_256_GCM));
+        ManagedEntry secret =
+                new ManagedEntry(
+                        "billing",
+                        newId(),
+                        1,
+                        ManagedKind.EXTERNAL_SECRET,
+                        ManagedEntry.SECRET_ALGORITHM,
+                        NOW,
+                        4_000_000_000L);
+        store.create(secret, new ManagedContent.SealedSecret(store.seal(MESSAGE, new byte[0])));
 
         Process process =
                 new ProcessBuilder(
@@ -473,6 +487,9 @@ class TokenSecretStoreTest {
         assertTrue(listing.contains("label:      " + prefix + "/v2"), "key object v2");
         assertTrue(listing.contains("ID:         " + ed.id() + "0000000000000002"), "CKA_ID v2");
         assertTrue(listing.contains(prefix + "/v1/invalidated"), "tombstone of v1");
+        assertTrue(listing.contains("cryptobridge/billing/" + aes.id() + "/v1"), "AES key");
+        assertTrue(listing.contains("cryptobridge/billing/" + secret.id() + "/v1"), "secret");
+        assertTrue(listing.contains(TokenKek.LABEL), "the key-encryption key");
     }
 
     // --- helpers
