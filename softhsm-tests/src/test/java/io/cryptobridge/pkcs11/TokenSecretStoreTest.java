@@ -325,6 +325,52 @@ class TokenSecretStoreTest {
     }
 
     @Test
+    void create_fourThreadsNextVersionLoop_distinctVersionsOneKeyEach() throws Exception {
+        String id = newId();
+        ManagedContent hmac = new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.HMAC_SHA_256);
+        java.util.concurrent.ExecutorService threads =
+                java.util.concurrent.Executors.newFixedThreadPool(4);
+        List<java.util.concurrent.Future<List<Long>>> results = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            results.add(
+                    threads.submit(
+                            () -> {
+                                List<Long> stored = new java.util.ArrayList<>();
+                                while (stored.size() < 5) {
+                                    long v = store.highestVersion("threads", id) + 1;
+                                    ManagedEntry e =
+                                            new ManagedEntry(
+                                                    "threads",
+                                                    id,
+                                                    v,
+                                                    ManagedKind.SYMMETRIC_KEY,
+                                                    "HMAC/SHA-256",
+                                                    NOW,
+                                                    0);
+                                    if (store.create(e, hmac)) {
+                                        stored.add(v);
+                                    }
+                                }
+                                return stored;
+                            }));
+        }
+        java.util.Set<Long> all = new java.util.TreeSet<>();
+        int count = 0;
+        for (var result : results) {
+            List<Long> stored = result.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            all.addAll(stored);
+            count += stored.size();
+        }
+        threads.shutdown();
+
+        assertEquals(20, count);
+        assertEquals(20, all.size(), "no version was won twice");
+        assertEquals(
+                all.stream().toList(),
+                store.list(Optional.of("threads")).stream().map(ManagedEntry::version).toList());
+    }
+
+    @Test
     void find_otherNamespaceOrKind_empty() {
         ManagedEntry entry = entry(ManagedKind.SYMMETRIC_KEY, "AES-256-GCM");
         store.create(entry, new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.AES_256_GCM));
