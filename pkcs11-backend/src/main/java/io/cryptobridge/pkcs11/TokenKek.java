@@ -61,7 +61,24 @@ final class TokenKek {
 
     byte[] seal(byte[] plaintext, byte[] associatedData) {
         requireGcm();
-        KekRef kek = sealingKek();
+        try {
+            return sealWith(sealingKek(), plaintext, associatedData);
+        } catch (CryptoException e) {
+            if (e.errno() != CryptoErrno.INVALID_KEY) {
+                throw e;
+            }
+            // The cached KEK is gone (deleted by an operator): look again, create if need be.
+            forget();
+            return sealWith(sealingKek(), plaintext, associatedData);
+        }
+    }
+
+    private synchronized void forget() {
+        handles.clear();
+        sealingId = null;
+    }
+
+    private byte[] sealWith(KekRef kek, byte[] plaintext, byte[] associatedData) {
         byte[] header = new byte[HEADER_BYTES];
         System.arraycopy(MAGIC, 0, header, 0, MAGIC.length);
         kek.id().get(0, header, MAGIC.length, KEK_ID_BYTES);

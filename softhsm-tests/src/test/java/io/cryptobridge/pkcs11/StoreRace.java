@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,8 @@ final class StoreRace {
     static final int EACH = 8;
     static final String NAMESPACE = "race";
     private static final SymmetricAlgorithm ALGORITHM = SymmetricAlgorithm.HMAC_SHA_256;
+    private static final byte[] TAG_INPUT =
+            "tagged in another JVM".getBytes(StandardCharsets.UTF_8);
 
     private StoreRace() {}
 
@@ -79,6 +82,7 @@ final class StoreRace {
             go.flush();
         }
         Map<Long, Integer> winsA = new HashMap<>();
+        Map<Long, String> tags = new HashMap<>();
         List<Long> storedB = new ArrayList<>();
         int lostA = 0;
         for (int i = 0; i < 2; i++) {
@@ -86,7 +90,9 @@ final class StoreRace {
                 assertTrue(line != null, "writer " + i + " ended early");
                 String[] parts = line.split(" ");
                 long version = Long.parseLong(parts[1]);
-                if (parts[0].equals("A") && parts[2].equals("won")) {
+                if (parts[0].equals("T")) {
+                    tags.put(version, parts[2]);
+                } else if (parts[0].equals("A") && parts[2].equals("won")) {
                     winsA.merge(version, 1, Integer::sum);
                 } else if (parts[0].equals("A")) {
                     lostA++;
@@ -117,6 +123,26 @@ final class StoreRace {
                             .filter(TokenObjects.KeyAttributes::token)
                             .count();
             assertEquals(won.contains(version) ? 1 : 0, keyObjects, "key objects of v" + version);
+        }
+        assertTrue(!tags.isEmpty());
+        for (Map.Entry<Long, String> tag : tags.entrySet()) {
+            io.cryptobridge.spi.MacEngine mac =
+                    checker.symmetric()
+                            .orElseThrow()
+                            .newMac(
+                                    ALGORITHM,
+                                    store.loadSymmetricKey(
+                                            store.find(
+                                                            NAMESPACE,
+                                                            id,
+                                                            tag.getKey(),
+                                                            ManagedKind.SYMMETRIC_KEY)
+                                                    .orElseThrow()));
+            mac.update(TAG_INPUT, 0, TAG_INPUT.length);
+            assertEquals(
+                    tag.getValue(),
+                    HexFormat.of().formatHex(mac.tag()),
+                    "this JVM's tag with the key another JVM stored");
         }
         assertTrue(
                 TokenObjects.dataObjectLabels(checker).stream()
@@ -157,6 +183,14 @@ final class StoreRace {
                         Thread.sleep(random.nextInt(5));
                     }
                 }
+                // A tag with the last key this process stored, for the other JVM to recompute.
+                long last = store.highestVersion(NAMESPACE, id);
+                io.cryptobridge.spi.MacEngine mac =
+                        hsm.symmetric()
+                                .orElseThrow()
+                                .newMac(ALGORITHM, store.loadSymmetricKey(entry(id, last)));
+                mac.update(TAG_INPUT, 0, TAG_INPUT.length);
+                System.out.println("T " + last + " " + HexFormat.of().formatHex(mac.tag()));
                 System.out.println("done");
             }
         }
