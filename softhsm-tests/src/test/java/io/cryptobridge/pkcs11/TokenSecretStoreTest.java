@@ -371,6 +371,29 @@ class TokenSecretStoreTest {
     }
 
     @Test
+    void stalePendingRecord_crashedWriter_versionBurntNeverFound() {
+        ManagedEntry entry = entry(ManagedKind.SYMMETRIC_KEY, "AES-256-GCM");
+        // What a writer that died between claim and commit leaves behind.
+        new TokenRecords(hsm.pool())
+                .create(
+                        ManagedName.of(entry),
+                        RecordState.PENDING,
+                        EntryRecord.of(entry, TokenKey.KeyShape.AS_IS, new byte[0]));
+        ManagedContent aes = new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.AES_256_GCM);
+
+        assertEquals(1, store.highestVersion("tests", entry.id()));
+        assertEquals(Optional.empty(), store.find("tests", entry.id(), 1, entry.kind()));
+        assertFalse(store.create(entry, aes));
+        assertFalse(store.invalidate(entry));
+        assertTrue(store.create(entry.withVersion(2, NOW), aes));
+        assertEquals(
+                List.of(entry.withVersion(2, NOW)),
+                store.list(Optional.of("tests")).stream()
+                        .filter(e -> e.id().equals(entry.id()))
+                        .toList());
+    }
+
+    @Test
     void find_otherNamespaceOrKind_empty() {
         ManagedEntry entry = entry(ManagedKind.SYMMETRIC_KEY, "AES-256-GCM");
         store.create(entry, new ManagedContent.NewSymmetricKey(SymmetricAlgorithm.AES_256_GCM));
