@@ -6,16 +6,19 @@ import io.cryptobridge.config.CryptoConfig;
 import io.cryptobridge.config.GuestProfile;
 import io.cryptobridge.routing.AlgorithmCatalog;
 import io.cryptobridge.routing.Router;
+import io.cryptobridge.secrets.ManagedKeys;
 import io.cryptobridge.spi.Backend;
 import io.cryptobridge.spi.BackendFactories;
 import io.cryptobridge.spi.BackendFactory;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -37,6 +40,8 @@ public final class CryptoHost implements AutoCloseable {
     private final SecureRandom random;
     private final SessionLimits limits;
     private final Map<String, GuestProfile> guests;
+    private final Backend secretsBackend;
+    private final Clock clock;
 
     private CryptoHost(Builder builder) {
         List<Backend> all = new ArrayList<>(builder.backends);
@@ -44,16 +49,46 @@ public final class CryptoHost implements AutoCloseable {
                 .flatMap(List::stream)
                 .filter(backend -> !all.contains(backend))
                 .forEach(all::add);
+        if (builder.secretsManager != null && !all.contains(builder.secretsManager)) {
+            all.add(builder.secretsManager);
+        }
         this.backends = List.copyOf(all);
         this.router = new Router(builder.backends, builder.routes);
         this.random = builder.random;
         this.limits = builder.limits;
         this.guests = Map.copyOf(builder.guests);
+        this.clock = builder.clock;
+        this.secretsBackend = chooseSecretsBackend(builder.secretsManager, backends);
         // Once per host, on the host's log (stderr by default), never on a guest's stdout.
         LOG.log(
                 System.Logger.Level.INFO,
                 "cryptobridge routes:\n{0}",
                 router.describe().stripTrailing());
+        LOG.log(
+                System.Logger.Level.INFO,
+                "cryptobridge secrets manager: {0}",
+                secretsBackend == null ? "none" : secretsBackend.name());
+    }
+
+    /**
+     * The backend named as the secrets manager, else the first backend that keeps managed keys,
+     * else none.
+     */
+    private static Backend chooseSecretsBackend(Backend named, List<Backend> backends) {
+        if (named != null) {
+            if (named.secretStore().isEmpty()) {
+                throw new IllegalStateException(
+                        "backend '"
+                                + named.name()
+                                + "' keeps no managed keys (a software backend needs a keystore"
+                                + " directory)");
+            }
+            return named;
+        }
+        return backends.stream()
+                .filter(backend -> backend.secretStore().isPresent())
+                .findFirst()
+                .orElse(null);
     }
 
     /** The embedded default: the software backend (found on the class path) for everything. */
@@ -103,6 +138,7 @@ public final class CryptoHost implements AutoCloseable {
                                 builder.route(
                                         algorithm, names.stream().map(created::get).toList()));
         config.guests().values().forEach(builder::guest);
+        config.secretsManager().ifPresent(name -> builder.secretsManager(created.get(name)));
         try {
             return builder.build();
         } catch (RuntimeException e) {
@@ -113,10 +149,14 @@ public final class CryptoHost implements AutoCloseable {
         }
     }
 
-    /** The default list first, then backends that only per-algorithm routes name. */
+    /**
+     * The default list first, then backends that only per-algorithm routes name, then the secrets
+     * manager's backend if nothing else names it.
+     */
     private static Set<String> creationOrder(CryptoConfig config) {
         Set<String> names = new LinkedHashSet<>(config.preference());
         config.routes().values().forEach(names::addAll);
+        config.secretsManager().ifPresent(names::add);
         return names;
     }
 
@@ -180,7 +220,10 @@ public final class CryptoHost implements AutoCloseable {
         return new TreeSet<>(guests.keySet());
     }
 
-    /** Every backend of this host: the default list first, then those only routes name. */
+    /**
+     * Every backend of this host: the default list first, then those only routes name, then the
+     * secrets manager's if nothing else names it.
+     */
     public List<Backend> backends() {
         return backends;
     }
@@ -189,8 +232,26 @@ public final class CryptoHost implements AutoCloseable {
         return router;
     }
 
+    /** The backend whose secret store keeps managed keys and external secrets, if any. */
+    public Optional<Backend> secretsBackend() {
+        return Optional.ofNullable(secretsBackend);
+    }
+
+    /** The operators' view of the managed keys, if this host has a secrets manager. */
+    public Optional<ManagedKeys> managedKeys() {
+        return secretsBackend()
+                .map(
+                        backend ->
+                                new ManagedKeys(
+                                        backend.name(), backend.secretStore().orElseThrow()));
+    }
+
     SecureRandom random() {
         return random;
+    }
+
+    Clock clock() {
+        return clock;
     }
 
     @Override
@@ -207,8 +268,25 @@ public final class CryptoHost implements AutoCloseable {
         private final Map<String, GuestProfile> guests = new LinkedHashMap<>();
         private SecureRandom random = new SecureRandom();
         private SessionLimits limits = SessionLimits.DEFAULT;
+        private Backend secretsManager;
+        private Clock clock = Clock.systemUTC();
 
         private Builder() {}
+
+        /**
+         * Keeps managed keys and external secrets in {@code backend}'s secret store. Without this,
+         * the first backend (in preference order) that has a store keeps them, if any.
+         */
+        public Builder secretsManager(Backend backend) {
+            this.secretsManager = backend;
+            return this;
+        }
+
+        /** The clock that decides when external secrets expire (tests set a fixed one). */
+        public Builder clock(Clock hostClock) {
+            this.clock = hostClock;
+            return this;
+        }
 
         /** Adds a backend; earlier backends are preferred for generation and keyless work. */
         public Builder backend(Backend backend) {

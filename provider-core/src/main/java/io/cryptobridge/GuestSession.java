@@ -6,10 +6,10 @@ import io.cryptobridge.abi.WasiCryptoImports;
 import io.cryptobridge.asymmetric.AsymmetricService;
 import io.cryptobridge.handles.Handles;
 import io.cryptobridge.kx.KeyExchangeService;
+import io.cryptobridge.secrets.SecretsService;
 import io.cryptobridge.signatures.SignatureService;
 import io.cryptobridge.symmetric.SymmetricService;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The wasi-crypto state of one guest instance: its handle tables, limits and policy (allowed
@@ -42,7 +42,12 @@ public final class GuestSession implements AutoCloseable {
                         new SymmetricService(host.router(), host.random(), policy),
                         new AsymmetricService(host.router(), policy),
                         new SignatureService(limits.maxBufferedBytes(), policy),
-                        new KeyExchangeService(policy));
+                        new KeyExchangeService(policy),
+                        new SecretsService(
+                                host.secretsBackend().orElse(null),
+                                policy,
+                                host.random(),
+                                host.clock()));
     }
 
     /** The host functions of all six {@code wasi_ephemeral_crypto_*} modules. */
@@ -64,9 +69,12 @@ public final class GuestSession implements AutoCloseable {
         return policy;
     }
 
-    /** The namespace of this guest's managed keys ({@code guests.PROFILE.namespace}), if set. */
-    public Optional<String> namespace() {
-        return policy.namespace();
+    /**
+     * The namespace of this guest's managed keys: {@code guests.PROFILE.namespace}, else the
+     * profile name, else {@code default}.
+     */
+    public String namespace() {
+        return SecretsService.namespace(policy);
     }
 
     /** Live handles of every type; for tests and monitoring. */

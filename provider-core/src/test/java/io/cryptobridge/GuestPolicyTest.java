@@ -145,7 +145,7 @@ class GuestPolicyTest {
 
     @Test
     void profile_setsNamespaceAndLimits() {
-        assertEquals(Optional.of("payments-ns"), session.namespace());
+        assertEquals("payments-ns", session.namespace());
         assertEquals(new SessionLimits(100, 1000), session.limits());
         assertEquals(Optional.of("payments"), session.policy().profile());
     }
@@ -156,7 +156,7 @@ class GuestPolicyTest {
             HostCalls other = new HostCalls(open);
             assertEquals(0, other.openState("SHA-512", other.slot()));
             assertEquals(0, other.generateKeyPair(KEY_EXCHANGE, "X25519", other.slot()));
-            assertEquals(Optional.empty(), open.namespace());
+            assertEquals("default", open.namespace());
             assertEquals(SessionLimits.DEFAULT, open.limits());
         }
     }

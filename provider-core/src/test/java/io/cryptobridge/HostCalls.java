@@ -67,6 +67,21 @@ final class HostCalls {
         return memory.readInt(pointer);
     }
 
+    long i64(int pointer) {
+        return memory.readLong(pointer);
+    }
+
+    byte[] bytes(int pointer, int length) {
+        return memory.readBytes(pointer, length);
+    }
+
+    /** An opt_options that holds {@code handle}. */
+    int some(int handle) {
+        int pointer = put(new byte[8]);
+        memory.writeI32(pointer + 4, handle);
+        return pointer;
+    }
+
     /** An opt_options / opt_symmetric_key that says none. */
     int none() {
         return put(new byte[] {1, 0, 0, 0, 0, 0, 0, 0});

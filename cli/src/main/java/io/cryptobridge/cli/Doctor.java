@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code cryptobridge doctor}: checks a configuration the way a host would use it — loads it, opens
@@ -51,10 +52,12 @@ final class Doctor {
      * @throws io.cryptobridge.config.ConfigException for a mistake in the file or a backend that
      *     cannot be opened
      */
-    static int run(Optional<Path> configFile, StringBuilder out) {
+    static int run(
+            Optional<Path> configFile, UnaryOperator<String> environment, StringBuilder out) {
         Optional<CryptoConfig> config = configFile.map(CryptoConfig::load);
         try (CryptoHost host =
-                config.map(CryptoHost::fromConfig).orElseGet(CryptoHost::withDefaults)) {
+                config.map(CryptoHost::fromConfig)
+                        .orElseGet(() -> DefaultHost.create(environment))) {
             return report(host, config, out);
         }
     }
@@ -64,11 +67,25 @@ final class Doctor {
         out.append("configuration: ")
                 .append(
                         config.map(c -> c.source().toString())
-                                .orElse("none (built-in default: the software backend)"))
+                                .orElse(
+                                        "none (built-in default: the software backend, managed keys in $"
+                                                + DefaultHost.KEYSTORE_VARIABLE
+                                                + " or ~/.cryptobridge/keystore)"))
                 .append('\n');
         backends(host, config, out);
         out.append('\n').append(host.router().describe()).append('\n');
         lacks(host, out);
+        out.append("secrets manager: ")
+                .append(
+                        host.secretsBackend()
+                                .map(
+                                        backend ->
+                                                backend.name()
+                                                        + " (managed keys, external secrets)")
+                                .orElse(
+                                        "none (managed-key and external-secret functions answer"
+                                                + " unsupported_feature)"))
+                .append('\n');
         List<String> problems = guests(host, config, out);
         problems.forEach(problem -> out.append("problem: ").append(problem).append('\n'));
         out.append(
@@ -122,9 +139,9 @@ final class Doctor {
         out.append("guests:\n");
         for (GuestProfile guest : config.get().guests().values()) {
             out.append("  ").append(guest.name()).append(": ");
-            if (guest.namespace() != null) {
-                out.append("namespace ").append(guest.namespace()).append("; ");
-            }
+            out.append("namespace ")
+                    .append(guest.namespace() != null ? guest.namespace() : guest.name())
+                    .append("; ");
             if (guest.allow() == null) {
                 out.append("every algorithm allowed");
             } else {

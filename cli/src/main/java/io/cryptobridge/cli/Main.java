@@ -139,7 +139,8 @@ public final class Main {
             }
             case "doctor" -> {
                 StringBuilder report = new StringBuilder();
-                int status = Doctor.run(Doctor.parse(args.subList(1, args.size())), report);
+                int status =
+                        Doctor.run(Doctor.parse(args.subList(1, args.size())), environment, report);
                 print(report.toString());
                 return status;
             }
@@ -147,8 +148,10 @@ public final class Main {
         }
     }
 
-    private static CryptoHost openHost(RunOptions options) {
-        return options.config().map(CryptoHost::fromConfig).orElseGet(CryptoHost::withDefaults);
+    private CryptoHost openHost(RunOptions options) {
+        return options.config()
+                .map(CryptoHost::fromConfig)
+                .orElseGet(() -> DefaultHost.create(environment));
     }
 
     private void print(String text) {

@@ -42,7 +42,7 @@ class ExampleConfigsTest {
         assertEquals(Set.of("payments", "hashing-only"), config.guests().keySet());
         try (CryptoHost host = CryptoHost.fromConfig(config);
                 GuestSession session = host.newSession("payments")) {
-            assertEquals("payments", session.namespace().orElseThrow());
+            assertEquals("payments", session.namespace());
             assertEquals(256, session.limits().maxHandles());
         }
     }

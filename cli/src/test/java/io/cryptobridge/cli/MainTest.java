@@ -1,6 +1,7 @@
 package io.cryptobridge.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,7 +24,18 @@ class MainTest {
     private byte[] stdin = new byte[0];
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    private final Map<String, String> hostEnvironment = Map.of("HOST_ONLY", "from-host");
+    private Map<String, String> hostEnvironment;
+
+    @BeforeEach
+    void environment() {
+        // The default keystore of runs without --config: a temporary folder, never ~/.cryptobridge.
+        hostEnvironment =
+                Map.of(
+                        "HOST_ONLY",
+                        "from-host",
+                        DefaultHost.KEYSTORE_VARIABLE,
+                        dir.resolve("keystore").toString());
+    }
 
     private int run(String... args) {
         Main main =
@@ -437,6 +450,10 @@ class MainTest {
         assertTrue(report.contains("lacking:\n  soft: nothing\n"), report);
         assertTrue(
                 report.contains(
+                        "secrets manager: soft (managed keys, external secrets)\n"),
+                report);
+        assertTrue(
+                report.contains(
                         "  payments: namespace payments; allows SHA-256, HMAC/SHA-256,"
                                 + " AES-256-GCM, ECDSA_P256_SHA256, Ed25519; max-handles 256,"
                                 + " max-buffered-bytes 1048576\n"),
@@ -472,10 +489,17 @@ class MainTest {
         assertEquals(0, run("doctor"));
         assertTrue(
                 out().startsWith(
-                                "configuration: none (built-in default: the software backend)\n"
+                                "configuration: none (built-in default: the software backend,"
+                                        + " managed keys in $CRYPTOBRIDGE_KEYSTORE or"
+                                        + " ~/.cryptobridge/keystore)\n"
                                         + "backends:\n  software (type software): opened\n"),
                 out());
+        assertTrue(
+                out().contains("\nsecrets manager: software (managed keys, external secrets)\n"),
+                out());
         assertTrue(out().endsWith("\nok\n"), out());
+        // Checking the default host writes nothing: the keystore is created on first use.
+        assertFalse(Files.exists(dir.resolve("keystore")));
     }
 
     @Test

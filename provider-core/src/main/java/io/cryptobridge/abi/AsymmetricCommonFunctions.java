@@ -1,9 +1,10 @@
 package io.cryptobridge.abi;
 
 import static io.cryptobridge.abi.Args.i32;
+import static io.cryptobridge.abi.Args.i64;
 
 import io.cryptobridge.AlgorithmType;
-import io.cryptobridge.CryptoErrno;
+import io.cryptobridge.asymmetric.AsymmetricAlgorithm;
 import io.cryptobridge.asymmetric.AsymmetricService;
 import io.cryptobridge.asymmetric.KeyPair;
 import io.cryptobridge.asymmetric.KeyPairEncoding;
@@ -12,22 +13,24 @@ import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import io.cryptobridge.common.ArrayOutput;
 import io.cryptobridge.common.Options;
 import io.cryptobridge.handles.Handles;
+import io.cryptobridge.secrets.SecretsManager;
+import io.cryptobridge.secrets.SecretsService;
+import io.cryptobridge.secrets.VersionSelector;
+import java.nio.charset.StandardCharsets;
 
 /**
  * {@code wasi_ephemeral_crypto_asymmetric_common}: key pairs, public and secret keys of both the
- * signature and the key-exchange family (20 functions; the five managed-key ones answer
- * unsupported_feature until the secrets manager exists).
+ * signature and the key-exchange family (20 functions, five of them for managed key pairs).
  */
 final class AsymmetricCommonFunctions {
     static final String MODULE = "wasi_ephemeral_crypto_asymmetric_common";
-    private static final String NO_SECRETS_MANAGER = "managed keys are not available yet";
 
     private AsymmetricCommonFunctions() {}
 
-    static AbiModule create(Handles h, AsymmetricService service) {
+    static AbiModule create(Handles h, AsymmetricService service, SecretsService secrets) {
         AbiModule module = new AbiModule(MODULE);
         keyPairs(module, h, service);
-        managedKeyPairs(module);
+        managedKeyPairs(module, h, service, secrets);
         publicKeys(module, h, service);
         secretKeys(module, h, service);
         return module;
@@ -105,13 +108,86 @@ final class AsymmetricCommonFunctions {
                 .function("keypair_close", "i", (m, a) -> h.keyPairs.remove(i32(a, 0)).destroy());
     }
 
-    private static void managedKeyPairs(AbiModule module) {
-        CryptoErrno errno = CryptoErrno.UNSUPPORTED_FEATURE;
-        module.unavailable("keypair_generate_managed", "iiiiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("keypair_store_managed", "iiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("keypair_replace_managed", "iiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("keypair_id", "iiiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("keypair_from_id", "iiiIi", errno, NO_SECRETS_MANAGER);
+    private static void managedKeyPairs(
+            AbiModule module, Handles h, AsymmetricService service, SecretsService secrets) {
+        module.function(
+                        "keypair_generate_managed",
+                        "iiiiii",
+                        (m, a) -> {
+                            GuestMemory.Out32 out = m.out32(i32(a, 5));
+                            SecretsManager manager =
+                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            AlgorithmType type = AlgorithmType.fromAbi(i32(a, 1));
+                            String name = m.readString(i32(a, 2), i32(a, 3));
+                            Options options = optionalOptions(m, h, i32(a, 4));
+                            AsymmetricAlgorithm algorithm =
+                                    service.generationAlgorithm(type, name, options);
+                            h.keyPairs.requireRoom();
+                            out.set(h.keyPairs.register(manager.generateKeyPair(algorithm)));
+                        })
+                .function(
+                        "keypair_store_managed",
+                        "iiii",
+                        (m, a) -> {
+                            SecretsManager manager =
+                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            KeyPair pair = h.keyPairs.get(i32(a, 1));
+                            ManagedIds.requireRoom(m, i32(a, 2), i32(a, 3));
+                            KeyPair managed = manager.storeKeyPair(pair);
+                            if (managed != pair) {
+                                h.keyPairs.replace(i32(a, 1), managed).destroy();
+                            }
+                            m.write(
+                                    i32(a, 2),
+                                    managed.managed()
+                                            .orElseThrow()
+                                            .id()
+                                            .getBytes(StandardCharsets.US_ASCII));
+                        })
+                .function(
+                        "keypair_replace_managed",
+                        "iiii",
+                        (m, a) -> {
+                            GuestMemory.Out64 out = m.out64(i32(a, 3));
+                            SecretsManager manager =
+                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            SymmetricFunctions.requireDistinct(i32(a, 1), i32(a, 2));
+                            KeyPair old = h.keyPairs.get(i32(a, 1));
+                            KeyPair replacement = h.keyPairs.get(i32(a, 2));
+                            KeyPair managed = manager.replaceKeyPair(old, replacement);
+                            h.keyPairs.replace(i32(a, 2), managed).destroy();
+                            h.keyPairs.remove(i32(a, 1)).destroy();
+                            out.set(managed.managed().orElseThrow().version());
+                        })
+                .function(
+                        "keypair_id",
+                        "iiiii",
+                        (m, a) -> {
+                            GuestMemory.Out32 size = m.out32(i32(a, 3));
+                            GuestMemory.Out64 version = m.out64(i32(a, 4));
+                            KeyPair pair = h.keyPairs.get(i32(a, 0));
+                            ManagedIds.write(
+                                    m,
+                                    i32(a, 1),
+                                    i32(a, 2),
+                                    size,
+                                    version,
+                                    pair.managed().orElseThrow(SecretsManager::notManaged));
+                        })
+                .function(
+                        "keypair_from_id",
+                        "iiiIi",
+                        (m, a) -> {
+                            GuestMemory.Out32 out = m.out32(i32(a, 4));
+                            SecretsManager manager =
+                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            byte[] id = m.read(i32(a, 1), i32(a, 2));
+                            h.keyPairs.requireRoom();
+                            out.set(
+                                    h.keyPairs.register(
+                                            manager.keyPairFromId(
+                                                    id, new VersionSelector(i64(a, 3)))));
+                        });
     }
 
     private static void publicKeys(AbiModule module, Handles h, AsymmetricService service) {

@@ -4,10 +4,11 @@ import static io.cryptobridge.abi.Args.i32;
 import static io.cryptobridge.abi.Args.i64;
 
 import io.cryptobridge.AlgorithmType;
-import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.common.ArrayOutput;
 import io.cryptobridge.common.Options;
 import io.cryptobridge.handles.Handles;
+import io.cryptobridge.secrets.SecretsService;
+import io.cryptobridge.secrets.VersionSelector;
 
 /** {@code wasi_ephemeral_crypto_common}: options, array outputs, the secrets manager. */
 final class CommonFunctions {
@@ -15,7 +16,7 @@ final class CommonFunctions {
 
     private CommonFunctions() {}
 
-    static AbiModule create(Handles h) {
+    static AbiModule create(Handles h, SecretsService secrets) {
         return new AbiModule(MODULE)
                 .function(
                         "options_open",
@@ -72,20 +73,38 @@ final class CommonFunctions {
                             }
                             out.set(chunk.length);
                         })
-                .unavailable(
+                .function(
                         "secrets_manager_open",
                         "ii",
-                        CryptoErrno.UNSUPPORTED_FEATURE,
-                        "the secrets manager is not available yet")
-                .unavailable(
+                        (m, a) -> {
+                            GuestMemory.Out32 out = m.out32(i32(a, 1));
+                            secrets.requireAvailable();
+                            h.secretsManagers.requireRoom();
+                            Integer options = m.readOptionalHandle(i32(a, 0));
+                            out.set(
+                                    h.secretsManagers.register(
+                                            secrets.open(
+                                                    options == null
+                                                            ? null
+                                                            : h.options.get(options))));
+                        })
+                .function(
                         "secrets_manager_close",
                         "i",
-                        CryptoErrno.UNSUPPORTED_FEATURE,
-                        "the secrets manager is not available yet")
-                .unavailable(
+                        (m, a) -> {
+                            secrets.requireAvailable();
+                            h.secretsManagers.remove(i32(a, 0));
+                        })
+                .function(
                         "secrets_manager_invalidate",
                         "iiiI",
-                        CryptoErrno.UNSUPPORTED_FEATURE,
-                        "the secrets manager is not available yet");
+                        (m, a) -> {
+                            secrets.requireAvailable();
+                            h.secretsManagers
+                                    .get(i32(a, 0))
+                                    .invalidateKey(
+                                            m.read(i32(a, 1), i32(a, 2)),
+                                            new VersionSelector(i64(a, 3)));
+                        });
     }
 }

@@ -1,29 +1,33 @@
 package io.cryptobridge.abi;
 
 import static io.cryptobridge.abi.Args.i32;
+import static io.cryptobridge.abi.Args.i64;
 
 import io.cryptobridge.CryptoErrno;
 import io.cryptobridge.CryptoException;
 import io.cryptobridge.common.ArrayOutput;
 import io.cryptobridge.common.Options;
 import io.cryptobridge.handles.Handles;
+import io.cryptobridge.secrets.SecretsManager;
+import io.cryptobridge.secrets.SecretsService;
+import io.cryptobridge.secrets.VersionSelector;
 import io.cryptobridge.symmetric.SymmetricAlgorithm;
 import io.cryptobridge.symmetric.SymmetricKey;
 import io.cryptobridge.symmetric.SymmetricService;
 import io.cryptobridge.symmetric.SymmetricState;
 import io.cryptobridge.symmetric.SymmetricTag;
+import java.nio.charset.StandardCharsets;
 
 /** {@code wasi_ephemeral_crypto_symmetric}: keys, states and tags (28 functions). */
 final class SymmetricFunctions {
     static final String MODULE = "wasi_ephemeral_crypto_symmetric";
-    private static final String NO_SECRETS_MANAGER = "managed keys are not available yet";
 
     private SymmetricFunctions() {}
 
-    static AbiModule create(Handles h, SymmetricService service) {
+    static AbiModule create(Handles h, SymmetricService service, SecretsService secrets) {
         AbiModule module = new AbiModule(MODULE);
         keys(module, h, service);
-        managedKeys(module);
+        managedKeys(module, h, service, secrets);
         states(module, h, service);
         aead(module, h);
         tags(module, h);
@@ -65,13 +69,94 @@ final class SymmetricFunctions {
                 .function("symmetric_key_close", "i", (m, a) -> h.symmetricKeys.remove(i32(a, 0)));
     }
 
-    private static void managedKeys(AbiModule module) {
-        CryptoErrno errno = CryptoErrno.UNSUPPORTED_FEATURE;
-        module.unavailable("symmetric_key_generate_managed", "iiiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("symmetric_key_store_managed", "iiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("symmetric_key_replace_managed", "iiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("symmetric_key_id", "iiiii", errno, NO_SECRETS_MANAGER)
-                .unavailable("symmetric_key_from_id", "iiiIi", errno, NO_SECRETS_MANAGER);
+    private static void managedKeys(
+            AbiModule module, Handles h, SymmetricService service, SecretsService secrets) {
+        module.function(
+                        "symmetric_key_generate_managed",
+                        "iiiii",
+                        (m, a) -> {
+                            GuestMemory.Out32 out = m.out32(i32(a, 4));
+                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            String name = m.readString(i32(a, 1), i32(a, 2));
+                            Options options = optionalOptions(m, h, i32(a, 3));
+                            SymmetricAlgorithm algorithm = service.keyAlgorithm(name, options);
+                            h.symmetricKeys.requireRoom();
+                            out.set(
+                                    h.symmetricKeys.register(
+                                            manager.generateSymmetricKey(algorithm)));
+                        })
+                .function(
+                        "symmetric_key_store_managed",
+                        "iiii",
+                        (m, a) -> {
+                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            SymmetricKey key = h.symmetricKeys.get(i32(a, 1));
+                            ManagedIds.requireRoom(m, i32(a, 2), i32(a, 3));
+                            SymmetricKey managed = manager.storeSymmetricKey(key);
+                            h.symmetricKeys.replace(i32(a, 1), managed);
+                            m.write(
+                                    i32(a, 2),
+                                    managed.managed()
+                                            .orElseThrow()
+                                            .id()
+                                            .getBytes(StandardCharsets.US_ASCII));
+                        })
+                .function(
+                        "symmetric_key_replace_managed",
+                        "iiii",
+                        (m, a) -> {
+                            GuestMemory.Out64 out = m.out64(i32(a, 3));
+                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            requireDistinct(i32(a, 1), i32(a, 2));
+                            SymmetricKey old = h.symmetricKeys.get(i32(a, 1));
+                            SymmetricKey replacement = h.symmetricKeys.get(i32(a, 2));
+                            SymmetricKey managed = manager.replaceSymmetricKey(old, replacement);
+                            h.symmetricKeys.replace(i32(a, 2), managed);
+                            h.symmetricKeys.remove(i32(a, 1));
+                            out.set(managed.managed().orElseThrow().version());
+                        })
+                .function(
+                        "symmetric_key_id",
+                        "iiiii",
+                        (m, a) -> {
+                            GuestMemory.Out32 size = m.out32(i32(a, 3));
+                            GuestMemory.Out64 version = m.out64(i32(a, 4));
+                            SymmetricKey key = h.symmetricKeys.get(i32(a, 0));
+                            ManagedIds.write(
+                                    m,
+                                    i32(a, 1),
+                                    i32(a, 2),
+                                    size,
+                                    version,
+                                    key.managed().orElseThrow(SecretsManager::notManaged));
+                        })
+                .function(
+                        "symmetric_key_from_id",
+                        "iiiIi",
+                        (m, a) -> {
+                            GuestMemory.Out32 out = m.out32(i32(a, 4));
+                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            byte[] id = m.read(i32(a, 1), i32(a, 2));
+                            h.symmetricKeys.requireRoom();
+                            out.set(
+                                    h.symmetricKeys.register(
+                                            manager.symmetricKeyFromId(
+                                                    id, new VersionSelector(i64(a, 3)))));
+                        });
+    }
+
+    /** The manager behind a handle; unsupported_feature first on a host without one. */
+    static SecretsManager manager(Handles h, SecretsService secrets, int handle) {
+        secrets.requireAvailable();
+        return h.secretsManagers.get(handle);
+    }
+
+    /** {@code *_replace_managed} needs two keys: the same handle twice is invalid_handle. */
+    static void requireDistinct(int oldHandle, int newHandle) {
+        if (oldHandle == newHandle) {
+            throw new CryptoException(
+                    CryptoErrno.INVALID_HANDLE, "a key cannot replace itself; pass a new key");
+        }
     }
 
     private static void states(AbiModule module, Handles h, SymmetricService service) {

@@ -4,6 +4,7 @@ import com.dylibso.chicory.runtime.HostFunction;
 import io.cryptobridge.asymmetric.AsymmetricService;
 import io.cryptobridge.handles.Handles;
 import io.cryptobridge.kx.KeyExchangeService;
+import io.cryptobridge.secrets.SecretsService;
 import io.cryptobridge.signatures.SignatureService;
 import io.cryptobridge.symmetric.SymmetricService;
 import java.util.ArrayList;
@@ -18,14 +19,15 @@ public final class WasiCryptoImports {
             SymmetricService symmetric,
             AsymmetricService asymmetric,
             SignatureService signatures,
-            KeyExchangeService keyExchange) {
+            KeyExchangeService keyExchange,
+            SecretsService secrets) {
         List<HostFunction> all = new ArrayList<>();
-        all.addAll(CommonFunctions.create(handles).functions());
-        all.addAll(SymmetricFunctions.create(handles, symmetric).functions());
-        all.addAll(AsymmetricCommonFunctions.create(handles, asymmetric).functions());
+        all.addAll(CommonFunctions.create(handles, secrets).functions());
+        all.addAll(SymmetricFunctions.create(handles, symmetric, secrets).functions());
+        all.addAll(AsymmetricCommonFunctions.create(handles, asymmetric, secrets).functions());
         all.addAll(SignatureFunctions.create(handles, signatures).functions());
         all.addAll(KeyExchangeFunctions.create(handles, keyExchange).functions());
-        all.addAll(PendingModules.externalSecrets().functions());
+        all.addAll(ExternalSecretsFunctions.create(handles, secrets).functions());
         return List.copyOf(all);
     }
 }

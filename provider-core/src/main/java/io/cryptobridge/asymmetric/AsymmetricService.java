@@ -50,13 +50,23 @@ public final class AsymmetricService {
         }
     }
 
-    /** A fresh key pair; {@code options} may be null, and no option names exist for these. */
-    public KeyPair generate(AlgorithmType type, String name, Options options) {
+    /**
+     * The algorithm of a key pair the guest wants to generate: parsed, allowed by the policy, and
+     * invalid_handle for options of another type.
+     */
+    public AsymmetricAlgorithm generationAlgorithm(
+            AlgorithmType type, String name, Options options) {
         AsymmetricAlgorithm algorithm = allowed(type, name);
         if (options != null && options.type() != type) {
             throw new CryptoException(
                     CryptoErrno.INVALID_HANDLE, "options of type " + options.type() + " given");
         }
+        return algorithm;
+    }
+
+    /** A fresh key pair; {@code options} may be null, and no option names exist for these. */
+    public KeyPair generate(AlgorithmType type, String name, Options options) {
+        AsymmetricAlgorithm algorithm = generationAlgorithm(type, name, options);
         AsymmetricKeyPrimitives backend = router.asymmetricKeys(algorithm);
         return new KeyPair(algorithm, backend, backend.generateKeyPair(algorithm));
     }

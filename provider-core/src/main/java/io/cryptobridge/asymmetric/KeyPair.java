@@ -6,20 +6,38 @@ import io.cryptobridge.kx.KxAlgorithm;
 import io.cryptobridge.signatures.SignatureAlgorithm;
 import io.cryptobridge.spi.AsymmetricKeyPrimitives;
 import io.cryptobridge.spi.BackendKeyPair;
+import io.cryptobridge.spi.ManagedEntry;
+import java.util.Optional;
 
 /** A key pair of a signature or key-exchange algorithm. Never prints its bytes. */
 public final class KeyPair {
     private final AsymmetricAlgorithm algorithm;
     private final AsymmetricKeyPrimitives backend;
     private final BackendKeyPair material;
+    private final ManagedEntry managed;
 
     public KeyPair(
             AsymmetricAlgorithm algorithm,
             AsymmetricKeyPrimitives backend,
             BackendKeyPair material) {
+        this(algorithm, backend, material, null);
+    }
+
+    /** A managed key pair loaded from {@code managed}'s version. */
+    public KeyPair(
+            AsymmetricAlgorithm algorithm,
+            AsymmetricKeyPrimitives backend,
+            BackendKeyPair material,
+            ManagedEntry managed) {
         this.algorithm = algorithm;
         this.backend = backend;
         this.material = material;
+        this.managed = managed;
+    }
+
+    /** The secrets-manager entry this pair was loaded from; empty for an ephemeral pair. */
+    public Optional<ManagedEntry> managed() {
+        return Optional.ofNullable(managed);
     }
 
     public AsymmetricAlgorithm algorithm() {

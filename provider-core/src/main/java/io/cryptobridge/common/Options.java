@@ -91,6 +91,11 @@ public final class Options {
         return value;
     }
 
+    /** Whether no option of any kind has been set. */
+    public boolean isEmpty() {
+        return bytes.isEmpty() && numbers.isEmpty() && guestBuffer == null;
+    }
+
     public GuestRegion guestBuffer() {
         return guestBuffer;
     }

@@ -31,19 +31,20 @@ import org.yaml.snakeyaml.nodes.Node;
 /**
  * Reads one configuration file into a {@link CryptoConfig}, reporting the first mistake as a {@link
  * ConfigException}. Each section ({@code backends}, {@code routing}, {@code limits}, {@code
- * guests}) has its own method; later sections (the secrets manager) are added as further keys and
- * methods here.
+ * guests}, {@code secrets-manager}) has its own method.
  */
 final class ConfigLoader {
     /** The name the default software backend gets when the file defines no backends. */
     static final String DEFAULT_BACKEND = "software";
 
-    private static final List<String> SECTIONS = List.of("backends", "routing", "limits", "guests");
+    private static final List<String> SECTIONS =
+            List.of("backends", "routing", "limits", "guests", "secrets-manager");
     private static final List<String> GUEST_KEYS =
             List.of("namespace", "allow", "max-handles", "max-buffered-bytes");
     private static final String ALGORITHM_NAMES = "see docs/algorithms.md for the names";
     private static final Pattern BACKEND_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]*");
     private static final int MAX_FILE_CHARS = 1 << 20;
+    private static final int MAX_NAMESPACE_CHARS = 64;
 
     private final Path file;
 
@@ -80,11 +81,12 @@ final class ConfigLoader {
                 routes = routes(algorithmsNode, backends);
             }
         }
+        String secretsManager = secretsManager(section(sections, "secrets-manager"), backends);
         if (backendsNode != null) {
-            requireAllRouted(backendsNode, preference, routes);
+            requireAllUsed(backendsNode, preference, routes, secretsManager);
         }
         Map<String, GuestProfile> guests = guests(section(sections, "guests"), limits);
-        return new CryptoConfig(file, backends, preference, routes, limits, guests);
+        return new CryptoConfig(file, backends, preference, routes, limits, guests, secretsManager);
     }
 
     private static BackendDefinition defaultBackend() {
@@ -321,8 +323,13 @@ final class ConfigLoader {
     }
 
     private GuestProfile guest(String name, ConfigNode node, SessionLimits limits) {
-        if (!BACKEND_NAME.matcher(name).matches()) {
-            throw keyError(node, "a profile name may contain only letters, digits, '-' and '_'");
+        if (!BACKEND_NAME.matcher(name).matches() || name.length() > MAX_NAMESPACE_CHARS) {
+            // The profile name is the namespace of its managed keys when none is given.
+            throw keyError(
+                    node,
+                    "a profile name may contain only letters, digits, '-' and '_' (at most "
+                            + MAX_NAMESPACE_CHARS
+                            + ")");
         }
         if (node.isNull()) {
             return new GuestProfile(name, null, null, limits, node.keyLine());
@@ -332,10 +339,12 @@ final class ConfigLoader {
         ConfigNode namespaceNode = keys.get("namespace");
         if (namespaceNode != null) {
             namespace = namespaceNode.string();
-            if (!BACKEND_NAME.matcher(namespace).matches()) {
+            if (!BACKEND_NAME.matcher(namespace).matches()
+                    || namespace.length() > MAX_NAMESPACE_CHARS) {
                 throw namespaceNode.error(
                         "a namespace may contain only letters, digits, '-' and '_', and must not"
-                                + " be empty");
+                                + " be empty or longer than "
+                                + MAX_NAMESPACE_CHARS);
             }
         }
         Set<String> allow = null;
@@ -366,10 +375,34 @@ final class ConfigLoader {
         return allow;
     }
 
-    private void requireAllRouted(
-            ConfigNode backendsNode, List<String> preference, Map<String, List<String>> routes) {
+    /** The backend named by {@code secrets-manager}, or null when the key is absent. */
+    private static String secretsManager(ConfigNode node, List<BackendDefinition> backends) {
+        if (node == null) {
+            return null;
+        }
+        String name = node.string();
+        if (backends.stream().noneMatch(backend -> backend.name().equals(name))) {
+            throw node.error(
+                    "no backend named '"
+                            + name
+                            + "' (defined: "
+                            + String.join(
+                                    ", ", backends.stream().map(BackendDefinition::name).toList())
+                            + ")");
+        }
+        return name;
+    }
+
+    private void requireAllUsed(
+            ConfigNode backendsNode,
+            List<String> preference,
+            Map<String, List<String>> routes,
+            String secretsManager) {
         Set<String> routed = new HashSet<>(preference);
         routes.values().forEach(routed::addAll);
+        if (secretsManager != null) {
+            routed.add(secretsManager);
+        }
         for (Map.Entry<String, ConfigNode> entry : backendsNode.entries().entrySet()) {
             if (!routed.contains(entry.getKey())) {
                 ConfigNode node = entry.getValue();
@@ -377,7 +410,8 @@ final class ConfigLoader {
                         file,
                         node.keyLine(),
                         node.path(),
-                        "backend is defined but not listed in routing.default or routing.algorithms");
+                        "backend is defined but not listed in routing.default, routing.algorithms"
+                                + " or secrets-manager");
             }
         }
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A checked configuration: the backends to create, their preference order, per-algorithm routes,
@@ -20,6 +21,8 @@ import java.util.Objects;
  *     spelling of the algorithm, in file order
  * @param limits per-guest limits ({@code limits}), for guests without a profile
  * @param guests the guest profiles ({@code guests}), by name, in file order
+ * @param secretsManagerName the backend that keeps managed keys ({@code secrets-manager}), or null
+ *     to let the host take the first backend that has a secret store
  */
 public record CryptoConfig(
         Path source,
@@ -27,7 +30,8 @@ public record CryptoConfig(
         List<String> preference,
         Map<String, List<String>> routes,
         SessionLimits limits,
-        Map<String, GuestProfile> guests) {
+        Map<String, GuestProfile> guests,
+        String secretsManagerName) {
 
     public CryptoConfig {
         Objects.requireNonNull(source, "source");
@@ -38,6 +42,17 @@ public record CryptoConfig(
         guests = Collections.unmodifiableMap(new LinkedHashMap<>(guests));
     }
 
+    /** A configuration without a {@code secrets-manager} key. */
+    public CryptoConfig(
+            Path source,
+            List<BackendDefinition> backends,
+            List<String> preference,
+            Map<String, List<String>> routes,
+            SessionLimits limits,
+            Map<String, GuestProfile> guests) {
+        this(source, backends, preference, routes, limits, guests, null);
+    }
+
     /** A configuration without per-algorithm routes and guest profiles. */
     public CryptoConfig(
             Path source,
@@ -45,6 +60,11 @@ public record CryptoConfig(
             List<String> preference,
             SessionLimits limits) {
         this(source, backends, preference, Map.of(), limits, Map.of());
+    }
+
+    /** The backend named by {@code secrets-manager}, if the file names one. */
+    public Optional<String> secretsManager() {
+        return Optional.ofNullable(secretsManagerName);
     }
 
     /**

@@ -78,6 +78,16 @@ public final class HandleTable<T> {
     }
 
     /**
+     * Puts {@code object} behind a live handle (a key that became managed) and returns the object
+     * it replaces; invalid_handle if the handle is not live.
+     */
+    public T replace(int handle, T object) {
+        T previous = get(handle);
+        live.put(handle, object);
+        return previous;
+    }
+
+    /**
      * Removes a handle and returns its object. A handle of this type that was issued and is gone
      * already gives {@code closed}; a handle never issued or of another type, {@code
      * invalid_handle}.

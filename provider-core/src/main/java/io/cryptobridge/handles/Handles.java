@@ -5,6 +5,7 @@ import io.cryptobridge.asymmetric.PublicKey;
 import io.cryptobridge.asymmetric.SecretKey;
 import io.cryptobridge.common.ArrayOutput;
 import io.cryptobridge.common.Options;
+import io.cryptobridge.secrets.SecretsManager;
 import io.cryptobridge.signatures.Signature;
 import io.cryptobridge.signatures.SignatureState;
 import io.cryptobridge.signatures.VerificationState;
@@ -27,6 +28,7 @@ public final class Handles {
     public final HandleTable<SignatureState> signatureStates;
     public final HandleTable<Signature> signatures;
     public final HandleTable<VerificationState> verificationStates;
+    public final HandleTable<SecretsManager> secretsManagers;
 
     public Handles(int maxHandles) {
         this.budget = new HandleBudget(maxHandles);
@@ -42,6 +44,7 @@ public final class Handles {
         this.signatures = new HandleTable<>(HandleType.SIGNATURE, budget);
         this.verificationStates =
                 new HandleTable<>(HandleType.SIGNATURE_VERIFICATION_STATE, budget);
+        this.secretsManagers = new HandleTable<>(HandleType.SECRETS_MANAGER, budget);
     }
 
     /** Live handles of every type together. */
@@ -72,7 +75,8 @@ public final class Handles {
                         secretKeys,
                         signatureStates,
                         signatures,
-                        verificationStates)) {
+                        verificationStates,
+                        secretsManagers)) {
             table.clear();
         }
     }

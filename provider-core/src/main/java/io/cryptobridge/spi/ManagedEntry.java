@@ -49,7 +49,6 @@ public record ManagedEntry(
         if (!isId(id)) {
             throw new IllegalArgumentException("not a managed id: " + id);
         }
-        // Unsigned: MAX_VERSION has the top bit set, so a signed comparison rejects every version.
         if (version == 0 || Long.compareUnsigned(version, MAX_VERSION) > 0) {
             throw new IllegalArgumentException("version out of range: " + version);
         }

@@ -39,10 +39,19 @@ public final class SymmetricService {
         return algorithm;
     }
 
-    public SymmetricKey generateKey(String algorithmName, Options options) {
+    /**
+     * The algorithm of a key the guest wants to generate or store: {@link #algorithm}, then
+     * key_not_supported for a keyless algorithm, invalid_handle for options of another type.
+     */
+    public SymmetricAlgorithm keyAlgorithm(String algorithmName, Options options) {
         SymmetricAlgorithm algorithm = algorithm(algorithmName);
         requireSymmetricOptions(options);
         requireKeyed(algorithm);
+        return algorithm;
+    }
+
+    public SymmetricKey generateKey(String algorithmName, Options options) {
+        SymmetricAlgorithm algorithm = keyAlgorithm(algorithmName, options);
         SymmetricPrimitives backend = router.symmetric(algorithm);
         return new SymmetricKey(algorithm, backend, backend.generateKey(algorithm));
     }

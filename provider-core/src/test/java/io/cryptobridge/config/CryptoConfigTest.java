@@ -117,7 +117,8 @@ class CryptoConfigTest {
     @Test
     void load_unknownTopLevelKey_failsListingTheKnownKeys() throws IOException {
         assertEquals(
-                at(2) + "backend: unknown key (expected one of: backends, routing, limits, guests)",
+                at(2)
+                        + "backend: unknown key (expected one of: backends, routing, limits, guests, secrets-manager)",
                 errorOf("limits: {}\nbackend:\n  a: {type: test}\n"));
     }
 
@@ -288,7 +289,7 @@ class CryptoConfigTest {
     void load_backendNotInRouting_failsNamingTheBackend() throws IOException {
         assertEquals(
                 at(3)
-                        + "backends.b: backend is defined but not listed in routing.default or routing.algorithms",
+                        + "backends.b: backend is defined but not listed in routing.default, routing.algorithms or secrets-manager",
                 errorOf(
                         """
                         backends:

@@ -83,4 +83,59 @@ class CryptoHostFromConfigTest {
                 e.getMessage());
         assertEquals(closedBefore + 1, TestBackendFactory.CLOSED.get());
     }
+
+    @Test
+    void fromConfig_secretsManagerWithoutStore_failsNamingTheBackendAndClosesAll()
+            throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(
+                file,
+                """
+                backends:
+                  soft: {type: test}
+                  vault: {type: test}
+                routing:
+                  default: [soft]
+                secrets-manager: vault
+                """);
+        int closedBefore = TestBackendFactory.CLOSED.get();
+
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoHost.fromConfig(file));
+
+        // Accepted by the loader although routing does not list it; refused by the host.
+        assertEquals(
+                file
+                        + ": backends: backend 'vault' keeps no managed keys (a software backend"
+                        + " needs a keystore directory)",
+                e.getMessage());
+        assertEquals(closedBefore + 2, TestBackendFactory.CLOSED.get());
+    }
+
+    @Test
+    void load_secretsManagerNamesNoBackend_failsAtItsLine() throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(
+                file,
+                """
+                backends:
+                  soft: {type: test}
+                secrets-manager: hsm
+                """);
+
+        ConfigException e = assertThrows(ConfigException.class, () -> CryptoConfig.load(file));
+
+        assertEquals(
+                file + ":3: secrets-manager: no backend named 'hsm' (defined: soft)",
+                e.getMessage());
+    }
+
+    @Test
+    void fromConfig_noStoreAnywhere_hasNoSecretsManager() throws IOException {
+        Path file = dir.resolve("host.yaml");
+        Files.writeString(file, "backends:\n  soft: {type: test}\n");
+
+        try (CryptoHost host = CryptoHost.fromConfig(file)) {
+            assertEquals(java.util.Optional.empty(), host.managedKeys());
+        }
+    }
 }

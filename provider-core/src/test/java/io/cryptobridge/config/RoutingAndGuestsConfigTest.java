@@ -205,7 +205,7 @@ class RoutingAndGuestsConfigTest {
                         """);
         try (CryptoHost host = CryptoHost.fromConfig(file);
                 GuestSession session = host.newSession("payments")) {
-            assertEquals(Optional.of("pay"), session.namespace());
+            assertEquals("pay", session.namespace());
             assertEquals(3, session.limits().maxHandles());
             assertEquals(Optional.of(Set.of("SHA-256")), session.policy().allowed());
             assertEquals(Set.of("payments"), host.profiles());
@@ -256,7 +256,7 @@ class RoutingAndGuestsConfigTest {
         assertEquals(
                 at(3)
                         + "guests.p.namespace: a namespace may contain only letters, digits, '-'"
-                        + " and '_', and must not be empty",
+                        + " and '_', and must not be empty or longer than 64",
                 errorOf("guests:\n  p:\n    namespace: ''\n"));
     }
 
@@ -272,7 +272,7 @@ class RoutingAndGuestsConfigTest {
         assertEquals(
                 at(2)
                         + "guests.pay ments: a profile name may contain only letters, digits, '-'"
-                        + " and '_'",
+                        + " and '_' (at most 64)",
                 errorOf("guests:\n  pay ments: {}\n"));
     }
 

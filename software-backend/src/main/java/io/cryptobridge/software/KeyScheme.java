@@ -38,4 +38,12 @@ interface KeyScheme {
 
     /** Whether two public keys of this scheme are the same key. */
     boolean samePublic(AsymmetricKeyParameter a, AsymmetricKeyParameter b);
+
+    /**
+     * The encoding the keystore keeps pairs of this scheme in: PKCS8 where the algorithm has it,
+     * RAW where that is all it has.
+     */
+    default KeyPairEncoding storageEncoding() {
+        return KeyPairEncoding.PKCS8;
+    }
 }

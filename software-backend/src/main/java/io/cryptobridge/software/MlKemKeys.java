@@ -179,4 +179,10 @@ final class MlKemKeys implements KeyScheme {
                 ((MLKEMPublicKeyParameters) a).getEncoded(),
                 ((MLKEMPublicKeyParameters) b).getEncoded());
     }
+
+    /** ML-KEM has no PKCS8 encoding of a pair here. */
+    @Override
+    public KeyPairEncoding storageEncoding() {
+        return KeyPairEncoding.RAW;
+    }
 }

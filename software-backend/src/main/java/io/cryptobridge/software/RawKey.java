@@ -5,13 +5,22 @@ import io.cryptobridge.CryptoException;
 import io.cryptobridge.spi.BackendKey;
 import java.util.Arrays;
 
-/** Key bytes held in the JVM heap by the software backend. Never printed. */
+/**
+ * Key bytes held in the JVM heap by the software backend. Never printed. Keys are extractable
+ * unless they were loaded from the keystore without {@code managed-keys-extractable}.
+ */
 final class RawKey implements BackendKey {
     private final byte[] bytes;
+    private final boolean extractable;
     private volatile boolean destroyed;
 
     RawKey(byte[] bytes) {
+        this(bytes, true);
+    }
+
+    RawKey(byte[] bytes, boolean extractable) {
         this.bytes = bytes.clone();
+        this.extractable = extractable;
     }
 
     /** The key bytes for a primitive; fails once the key was destroyed. */
@@ -32,11 +41,15 @@ final class RawKey implements BackendKey {
 
     @Override
     public boolean extractable() {
-        return true;
+        return extractable;
     }
 
     @Override
     public byte[] exportRaw() {
+        if (!extractable) {
+            throw new CryptoException(
+                    CryptoErrno.PROHIBITED_OPERATION, "the key is managed and not extractable");
+        }
         return bytes().clone();
     }
 

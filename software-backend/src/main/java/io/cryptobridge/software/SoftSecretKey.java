@@ -1,5 +1,7 @@
 package io.cryptobridge.software;
 
+import io.cryptobridge.CryptoErrno;
+import io.cryptobridge.CryptoException;
 import io.cryptobridge.asymmetric.SecretKeyEncoding;
 import io.cryptobridge.spi.BackendPublicKey;
 import io.cryptobridge.spi.BackendSecretKey;
@@ -11,11 +13,22 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
  */
 final class SoftSecretKey implements BackendSecretKey {
     final KeyScheme scheme;
+    final boolean extractable;
     private AsymmetricKeyParameter key;
 
     SoftSecretKey(KeyScheme scheme, AsymmetricKeyParameter key) {
+        this(scheme, key, true);
+    }
+
+    SoftSecretKey(KeyScheme scheme, AsymmetricKeyParameter key, boolean extractable) {
         this.scheme = scheme;
         this.key = key;
+        this.extractable = extractable;
+    }
+
+    static CryptoException notExtractable() {
+        return new CryptoException(
+                CryptoErrno.PROHIBITED_OPERATION, "the key is managed and not extractable");
     }
 
     AsymmetricKeyParameter key() {
@@ -27,6 +40,9 @@ final class SoftSecretKey implements BackendSecretKey {
 
     @Override
     public byte[] export(SecretKeyEncoding encoding) {
+        if (!extractable) {
+            throw notExtractable();
+        }
         return scheme.encodePrivate(key(), encoding);
     }
 

@@ -67,12 +67,15 @@ abstract class SoftwareAsymmetricKeys implements AsymmetricKeyPrimitives {
             AsymmetricAlgorithm algorithm, BackendPublicKey publicKey, BackendSecretKey secretKey) {
         KeyScheme scheme = scheme(algorithm);
         AsymmetricKeyParameter publicPart = publicOf(publicKey).key;
-        AsymmetricKeyParameter privatePart = secretOf(secretKey).key();
+        SoftSecretKey secret = secretOf(secretKey);
+        AsymmetricKeyParameter privatePart = secret.key();
         if (!scheme.samePublic(publicPart, scheme.publicOf(privatePart))) {
             throw new CryptoException(
                     CryptoErrno.INCOMPATIBLE_KEYS, "the public key does not match the secret key");
         }
-        return new SoftKeyPair(scheme, new AsymmetricKeyParameter[] {publicPart, privatePart});
+        // A managed (non-extractable) secret key keeps its protection inside the joined pair.
+        return new SoftKeyPair(
+                scheme, new AsymmetricKeyParameter[] {publicPart, privatePart}, secret.extractable);
     }
 
     @Override

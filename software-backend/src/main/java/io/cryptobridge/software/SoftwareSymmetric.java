@@ -57,7 +57,10 @@ final class SoftwareSymmetric implements SymmetricPrimitives {
                         extract.hashLength(),
                         salt,
                         RawKey.of(inputKeyMaterial).bytes());
-        return new RawKey(prk);
+        // A PRK derived from a non-extractable key stays inside the host as well.
+        RawKey key = new RawKey(prk, inputKeyMaterial.extractable());
+        java.util.Arrays.fill(prk, (byte) 0);
+        return key;
     }
 
     @Override

@@ -137,4 +137,10 @@ final class XWingKeys implements KeyScheme {
                 ((XWingPublicKeyParameters) a).getEncoded(),
                 ((XWingPublicKeyParameters) b).getEncoded());
     }
+
+    /** X-Wing has no PKCS8 encoding of a pair here. */
+    @Override
+    public KeyPairEncoding storageEncoding() {
+        return KeyPairEncoding.RAW;
+    }
 }

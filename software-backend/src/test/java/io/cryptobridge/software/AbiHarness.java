@@ -39,11 +39,16 @@ final class AbiHarness implements AutoCloseable {
     }
 
     AbiHarness(SessionLimits limits) {
-        host =
-                CryptoHost.builder()
-                        .backend(new SoftwareBackend("soft", AsymmetricFixture.RANDOM))
-                        .limits(limits)
-                        .build();
+        this(new SoftwareBackend("soft", AsymmetricFixture.RANDOM), limits);
+    }
+
+    /** A host over {@code backend} alone (e.g. one with a keystore). */
+    AbiHarness(SoftwareBackend backend) {
+        this(backend, SessionLimits.DEFAULT);
+    }
+
+    private AbiHarness(SoftwareBackend backend, SessionLimits limits) {
+        host = CryptoHost.builder().backend(backend).limits(limits).build();
         session = host.newSession();
         for (HostFunction f : session.hostFunctions()) {
             functions.put(f.name(), f);
