@@ -449,8 +449,7 @@ class MainTest {
                 report);
         assertTrue(report.contains("lacking:\n  soft: nothing\n"), report);
         assertTrue(
-                report.contains(
-                        "secrets manager: soft (managed keys, external secrets)\n"),
+                report.contains("secrets manager: soft (managed keys, external secrets)\n"),
                 report);
         assertTrue(
                 report.contains(
