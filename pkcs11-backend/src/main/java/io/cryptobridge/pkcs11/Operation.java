@@ -12,7 +12,10 @@ enum Operation {
     SEAL("encrypting"),
     OPEN("decrypting"),
     SIGN("signing"),
-    DERIVE("deriving a shared secret");
+    DERIVE("deriving a shared secret"),
+    FIND_OBJECTS("looking up stored objects"),
+    STORE("storing a managed key or secret"),
+    LOAD_KEY("loading a managed key");
 
     private final String description;
 

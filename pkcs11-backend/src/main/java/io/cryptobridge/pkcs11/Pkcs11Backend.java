@@ -3,6 +3,7 @@ package io.cryptobridge.pkcs11;
 import io.cryptobridge.software.SoftwareBackend;
 import io.cryptobridge.spi.Backend;
 import io.cryptobridge.spi.KeyExchangePrimitives;
+import io.cryptobridge.spi.SecretStore;
 import io.cryptobridge.spi.SignaturePrimitives;
 import io.cryptobridge.spi.SymmetricPrimitives;
 import java.security.Provider;
@@ -38,6 +39,7 @@ public final class Pkcs11Backend implements Backend {
     private final Pkcs11KeyExchange keyExchange;
     private final String library;
     private final boolean extractable;
+    private final TokenSecretStore secretStore;
     private Provider provider;
 
     private Pkcs11Backend(
@@ -51,7 +53,8 @@ public final class Pkcs11Backend implements Backend {
             Pkcs11Signatures signatures,
             Pkcs11KeyExchange keyExchange,
             String library,
-            boolean extractable) {
+            boolean extractable,
+            TokenSecretStore secretStore) {
         this.asymmetricCapabilities = asymmetricCapabilities;
         this.signatures = signatures;
         this.keyExchange = keyExchange;
@@ -63,6 +66,7 @@ public final class Pkcs11Backend implements Backend {
         this.symmetric = symmetric;
         this.library = library;
         this.extractable = extractable;
+        this.secretStore = secretStore;
     }
 
     /**
@@ -144,6 +148,22 @@ public final class Pkcs11Backend implements Backend {
                         new TokenAsymmetricKeys(
                                 asymmetric, owner, pool, settings.extractable(), softwareKx),
                         pool);
+        SecureRandom random = new SecureRandom();
+        HostWriteLock writeLock = HostWriteLock.forToken(name, description);
+        TokenSecretStore secretStore =
+                new TokenSecretStore(
+                        new TokenRecords(pool),
+                        new PersistentKeys(pool, owner, settings.managedKeysExtractable()),
+                        new ManagedSources(
+                                name,
+                                symmetric,
+                                signatures,
+                                keyExchange,
+                                settings.managedKeysExtractable()),
+                        new TokenKek(name, pool, token, symmetric, random, writeLock),
+                        owner,
+                        pool,
+                        writeLock);
         LOG.log(
                 System.Logger.Level.INFO,
                 () ->
@@ -173,7 +193,8 @@ public final class Pkcs11Backend implements Backend {
                 signatures,
                 keyExchange,
                 library,
-                settings.extractable());
+                settings.extractable(),
+                secretStore);
     }
 
     /**
@@ -205,6 +226,15 @@ public final class Pkcs11Backend implements Backend {
     @Override
     public Optional<KeyExchangePrimitives> keyExchange() {
         return Optional.of(keyExchange);
+    }
+
+    /**
+     * Managed keys and external secrets as persistent objects on this token (docs/hsm.md, "Managed
+     * keys on the token").
+     */
+    @Override
+    public Optional<SecretStore> secretStore() {
+        return Optional.of(secretStore);
     }
 
     /**

@@ -23,7 +23,8 @@ public final class Pkcs11BackendFactory implements BackendFactory {
                 BackendSetting.optional("pin", Type.SECRET),
                 BackendSetting.optional("sessions", Type.INTEGER),
                 BackendSetting.optional("extractable", Type.BOOLEAN),
-                BackendSetting.optional("max-buffered-bytes", Type.INTEGER));
+                BackendSetting.optional("max-buffered-bytes", Type.INTEGER),
+                BackendSetting.optional("managed-keys-extractable", Type.BOOLEAN));
     }
 
     @Override

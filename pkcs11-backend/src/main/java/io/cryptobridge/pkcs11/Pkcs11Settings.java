@@ -15,6 +15,7 @@ import java.util.Map;
  * @param sessions the most sessions the backend opens for operations
  * @param extractable whether generated and imported keys may be exported
  * @param maxBufferedBytes the most data one MAC or hash state buffers (see {@link BoundedBuffer})
+ * @param managedKeysExtractable whether managed keys on the token may be exported
  */
 record Pkcs11Settings(
         Path library,
@@ -22,7 +23,8 @@ record Pkcs11Settings(
         SecretRef pin,
         int sessions,
         boolean extractable,
-        long maxBufferedBytes) {
+        long maxBufferedBytes,
+        boolean managedKeysExtractable) {
 
     static final int DEFAULT_SESSIONS = 8;
     static final long DEFAULT_MAX_BUFFERED_BYTES = 16L * 1024 * 1024;
@@ -45,7 +47,8 @@ record Pkcs11Settings(
                         "max-buffered-bytes",
                         DEFAULT_MAX_BUFFERED_BYTES,
                         1,
-                        Integer.MAX_VALUE - 8));
+                        Integer.MAX_VALUE - 8),
+                bool(backendName, settings, "managed-keys-extractable"));
     }
 
     private static TokenUri token(String backendName, Map<String, Object> settings) {

@@ -50,9 +50,14 @@ final class Pkcs11Symmetric implements SymmetricPrimitives {
 
     @Override
     public BackendKey generateKey(SymmetricAlgorithm algorithm) {
+        return generateKey(algorithm, extractable);
+    }
+
+    /** A new session key; the managed-key store asks with its own extractability. */
+    TokenKey generateKey(SymmetricAlgorithm algorithm, boolean extractable) {
         CapabilityTable.Capability capability = served(algorithm);
         int length = Math.max(algorithm.keyLength(), capability.minKeyLength());
-        List<CK_ATTRIBUTE> template = keyTemplate(algorithm);
+        List<CK_ATTRIBUTE> template = keyTemplate(algorithm, extractable);
         template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_VALUE_LEN, (long) length));
         KeyOwnerSession.Created created =
                 owner.generate(
@@ -62,7 +67,7 @@ final class Pkcs11Symmetric implements SymmetricPrimitives {
     }
 
     @Override
-    public BackendKey importKey(SymmetricAlgorithm algorithm, byte[] raw) {
+    public TokenKey importKey(SymmetricAlgorithm algorithm, byte[] raw) {
         CapabilityTable.Capability capability = served(algorithm);
         byte[] value = raw.clone();
         TokenKey.KeyShape shape = TokenKey.KeyShape.AS_IS;
@@ -78,7 +83,7 @@ final class Pkcs11Symmetric implements SymmetricPrimitives {
             value = shaped.value();
             shape = shaped.shape();
         }
-        List<CK_ATTRIBUTE> template = keyTemplate(algorithm);
+        List<CK_ATTRIBUTE> template = keyTemplate(algorithm, extractable);
         template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_VALUE, value));
         try {
             KeyOwnerSession.Created created =
@@ -90,7 +95,8 @@ final class Pkcs11Symmetric implements SymmetricPrimitives {
     }
 
     /** Session object, private, sensitive and non-extractable unless configured otherwise. */
-    private List<CK_ATTRIBUTE> keyTemplate(SymmetricAlgorithm algorithm) {
+    private static List<CK_ATTRIBUTE> keyTemplate(
+            SymmetricAlgorithm algorithm, boolean extractable) {
         boolean aead = algorithm.kind() == SymmetricAlgorithm.Kind.AEAD;
         List<CK_ATTRIBUTE> template = new ArrayList<>();
         template.add(new CK_ATTRIBUTE(PKCS11Constants.CKA_CLASS, PKCS11Constants.CKO_SECRET_KEY));

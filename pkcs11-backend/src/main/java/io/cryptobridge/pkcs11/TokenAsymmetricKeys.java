@@ -74,11 +74,17 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
 
     @Override
     public BackendKeyPair generateKeyPair(AsymmetricAlgorithm algorithm) {
+        return generateKeyPair(algorithm, extractable);
+    }
+
+    /** A new session key pair; the managed-key store asks with its own extractability. */
+    TokenKeyPair generateKeyPair(AsymmetricAlgorithm algorithm, boolean extractable) {
         AsymmetricMechanismMap.Mechanisms m = served(algorithm);
         KeyOwnerSession.Owned<GeneratedPair> generated =
                 owner.call(
                         Operation.GENERATE_KEY,
-                        (p11, session) -> generate(p11, session, m, privateTemplate(m, false)));
+                        (p11, session) ->
+                                generate(p11, session, m, privateTemplate(m, false, extractable)));
         BackendPublicKey publicKey;
         try {
             publicKey = publicKeyOf(algorithm, m, generated.value().publicAttributes());
@@ -224,8 +230,27 @@ final class TokenAsymmetricKeys implements AsymmetricKeyPrimitives {
         }
     }
 
+    /**
+     * Wraps a private-key session object of the owner session (a managed key loaded from its token
+     * object) exactly like a generated one.
+     */
+    TokenKeyPair wrap(
+            AsymmetricAlgorithm algorithm,
+            KeyOwnerSession.Owned<Long> privateKey,
+            boolean extractable,
+            BackendPublicKey publicKey) {
+        return new TokenKeyPair(
+                new TokenPrivateKey(
+                        algorithm,
+                        new TokenObject(privateKey.value(), privateKey.epoch(), owner),
+                        extractable,
+                        publicKey,
+                        this::readBack),
+                software);
+    }
+
     @Override
-    public BackendKeyPair importKeyPair(
+    public TokenKeyPair importKeyPair(
             AsymmetricAlgorithm algorithm, KeyPairEncoding encoding, byte[] encoded) {
         served(algorithm);
         BackendKeyPair parsed = software.importKeyPair(algorithm, encoding, encoded);

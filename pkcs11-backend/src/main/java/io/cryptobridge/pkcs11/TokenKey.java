@@ -97,6 +97,10 @@ final class TokenKey implements BackendKey {
                 CryptoErrno.INVALID_KEY, "the key belongs to another backend than the HSM");
     }
 
+    KeyShape shape() {
+        return shape;
+    }
+
     @Override
     public boolean extractable() {
         return extractable && !shape.prehashed();

@@ -24,6 +24,36 @@ class Pkcs11SettingsTest {
         assertNull(settings.pin());
         assertEquals(Pkcs11Settings.DEFAULT_SESSIONS, settings.sessions());
         assertFalse(settings.extractable());
+        assertFalse(settings.managedKeysExtractable());
+    }
+
+    @Test
+    void from_managedKeysExtractable_independentOfExtractable() {
+        Pkcs11Settings settings =
+                Pkcs11Settings.from(
+                        "hsm",
+                        Map.of(
+                                "library",
+                                "/lib/x.so",
+                                "token",
+                                "t",
+                                "managed-keys-extractable",
+                                "true"));
+
+        assertTrue(settings.managedKeysExtractable());
+        assertFalse(settings.extractable());
+        assertThrows(
+                Pkcs11SetupException.class,
+                () ->
+                        Pkcs11Settings.from(
+                                "hsm",
+                                Map.of(
+                                        "library",
+                                        "/lib/x.so",
+                                        "token",
+                                        "t",
+                                        "managed-keys-extractable",
+                                        "yes")));
     }
 
     @Test
