@@ -13,6 +13,8 @@
  *
  * Modes (argv):
  *   managed_keys                                  the whole suite
+ *   managed_keys foreign           store_managed of keys of a backend that cannot export them
+ *                                  (not the secrets manager's) -> prohibited_operation
  *   managed_keys namespace same|other|prohibited SYM KP SECRET ENVELOPE
  *                                  the kept entries of an earlier run: found (same namespace),
  *                                  not_found / verification_failed (another namespace), or
@@ -1679,6 +1681,38 @@ static int namespace_run(ns_mode mode, const char *sym_text, const char *kp_text
     return 0;
 }
 
+/* ---- keys of a backend that is not the secrets manager -------------------------------------- */
+
+/*
+ * On a host whose AES-256-GCM and Ed25519 keys come from a backend that does not export them (a
+ * token with non-extractable keys) while another backend keeps managed keys: store_managed cannot
+ * copy them -> prohibited_operation, and nothing is stored.
+ */
+static void foreign_keys(void) {
+    wc_handle key, kp;
+    uint8_t buf[ID_LEN];
+    uint64_t v;
+    size_t len;
+    int32_t e = symmetric_key_generate("AES-256-GCM", 11, &NO_OPTIONS, &key);
+    if (expect("foreign: symmetric_key_generate AES-256-GCM", e, E_OK)) {
+        expect("foreign: symmetric_key_store_managed of a key that cannot leave its backend ->"
+               " prohibited_operation",
+               symmetric_key_store_managed(sm, key, buf, ID_LEN), CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        expect("foreign: ... and the key is still unmanaged",
+               symmetric_key_id(key, buf, ID_LEN, &len, &v), E_UNSUPPORTED_FEATURE);
+        symmetric_key_close(key);
+    }
+    e = kp_generate(&KP_ALGS[0], &kp);
+    if (expect("foreign: keypair_generate Ed25519", e, E_OK)) {
+        expect("foreign: keypair_store_managed of a pair that cannot leave its backend ->"
+               " prohibited_operation",
+               keypair_store_managed(sm, kp, buf, ID_LEN), CRYPTO_ERRNO_PROHIBITED_OPERATION);
+        expect("foreign: ... and the pair is still unmanaged",
+               keypair_id(kp, buf, ID_LEN, &len, &v), E_UNSUPPORTED_FEATURE);
+        keypair_close(kp);
+    }
+}
+
 /* ---- main ----------------------------------------------------------------------------------- */
 
 int main(int argc, char **argv) {
@@ -1698,10 +1732,15 @@ int main(int argc, char **argv) {
         expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
         return status ? status : finish();
     }
+    if (argc == 2 && strcmp(argv[1], "foreign") == 0) {
+        foreign_keys();
+        expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
+        return finish();
+    }
     if (argc != 1) {
         fprintf(stderr,
-                "usage: managed_keys [namespace same|other|prohibited SYM-ID KEYPAIR-ID SECRET-ID"
-                " ENVELOPE]\n");
+                "usage: managed_keys [foreign | namespace same|other|prohibited SYM-ID KEYPAIR-ID"
+                " SECRET-ID ENVELOPE]\n");
         return 2;
     }
 

@@ -13,11 +13,13 @@ public final class KeystoreConfig {
 
     /**
      * Writes {@code dir/cryptobridge.yaml}: backend {@code soft} with its keystore in {@code
-     * dir/keystore}, and four guest profiles: {@code alpha}, {@code alpha-too} and {@code
+     * dir/keystore}, and six guest profiles: {@code alpha}, {@code alpha-too} and {@code
      * alpha-restricted} (which allows SHA-256 only) share the namespace {@code alpha}, {@code beta}
-     * has its own.
+     * has its own, {@code gamma} names none (so its namespace is its name) and {@code gamma-too}
+     * names {@code gamma}.
      */
     public static Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
         Path keystore = dir.resolve("keystore");
         Path file = dir.resolve("cryptobridge.yaml");
         Files.writeString(
@@ -39,6 +41,10 @@ public final class KeystoreConfig {
                         "    allow: [SHA-256]",
                         "  beta:",
                         "    namespace: beta",
+                        "  gamma:", // no namespace: the profile name
+                        "    max-handles: 4096",
+                        "  gamma-too:",
+                        "    namespace: gamma",
                         ""));
         return file;
     }

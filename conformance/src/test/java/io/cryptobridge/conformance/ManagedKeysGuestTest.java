@@ -93,6 +93,34 @@ class ManagedKeysGuestTest {
     }
 
     @Test
+    void managedKeysGuest_profileWithoutNamespace_namespaceIsTheProfileName(@TempDir Path dir)
+            throws IOException {
+        try (CryptoHost host = CryptoHost.fromConfig(KeystoreConfig.write(dir))) {
+            Map<String, String> kept = kept(run(host, "gamma", List.of()));
+
+            assertPasses(
+                    run(host, "gamma-too", namespaceArgs("same", kept)), SAME_NAMESPACE_CHECKS);
+            // without a profile the namespace is "default", not gamma
+            assertPasses(run(host, null, namespaceArgs("other", kept)), OTHER_NAMESPACE_CHECKS);
+        }
+    }
+
+    @Test
+    void managedKeysGuest_anotherKeystore_findsNoIdAndOpensNoEnvelope(@TempDir Path dir)
+            throws IOException {
+        Map<String, String> kept;
+        try (CryptoHost first = CryptoHost.fromConfig(KeystoreConfig.write(dir.resolve("a")))) {
+            kept = kept(run(first, "alpha", List.of()));
+        }
+
+        try (CryptoHost second = CryptoHost.fromConfig(KeystoreConfig.write(dir.resolve("b")))) {
+            // the same namespace, another store (another key-encryption key)
+            assertPasses(
+                    run(second, "alpha", namespaceArgs("other", kept)), OTHER_NAMESPACE_CHECKS);
+        }
+    }
+
+    @Test
     void managedKeysGuest_hostWithoutKeystore_everyFunctionUnsupportedFeature() {
         CommandResult result;
         try (GuestRunner runner = GuestRunner.withDefaults()) {

@@ -15,11 +15,15 @@ import io.cryptobridge.config.GuestProfile;
 import io.cryptobridge.conformance.CommandResult;
 import io.cryptobridge.conformance.ManagedKeysRun;
 import io.cryptobridge.software.SoftwareBackend;
+import io.cryptobridge.spi.Backend;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * guests/src/managed_keys.c with the token as the secrets manager (the same guest the conformance
@@ -55,6 +59,33 @@ class ManagedKeysOnTokenTest {
                     SAME_NAMESPACE_CHECKS);
             assertPasses(
                     run(restarted, "beta", namespaceArgs("other", kept)), OTHER_NAMESPACE_CHECKS);
+        }
+    }
+
+    /**
+     * The other way round: the token (default, non-extractable keys) serves AES-256-GCM and Ed25519
+     * while a software keystore keeps managed keys. The store cannot copy a token key, so
+     * store_managed is prohibited_operation and nothing is stored.
+     */
+    @Test
+    void managedKeysGuest_keystoreAsSecretsManager_tokenKeysCannotBeStored(@TempDir Path dir) {
+        Pkcs11Backend hsm = TOKEN.open();
+        Backend keystore =
+                CryptoHost.createBackend(
+                        "software", "soft", Map.of("keystore", dir.resolve("keystore")));
+        try (CryptoHost host =
+                CryptoHost.builder()
+                        .backend(hsm)
+                        .backend(keystore)
+                        .secretsManager(keystore)
+                        .build()) {
+            CommandResult result = run(host, null, List.of("foreign"));
+
+            assertPasses(result, ManagedKeysRun.FOREIGN_CHECKS);
+            assertEquals(
+                    List.of(),
+                    host.managedKeys().orElseThrow().list(Optional.empty()),
+                    "nothing was stored");
         }
     }
 
