@@ -15,6 +15,8 @@
  *   managed_keys                                  the whole suite
  *   managed_keys foreign           store_managed of keys of a backend that cannot export them
  *                                  (not the secrets manager's) -> prohibited_operation
+ *   managed_keys extractable       on a store with managed-keys-extractable: true, managed keys
+ *                                  export
  *   managed_keys namespace same|other|prohibited SYM KP SECRET ENVELOPE
  *                                  the kept entries of an earlier run: found (same namespace),
  *                                  not_found / verification_failed (another namespace), or
@@ -1713,6 +1715,40 @@ static void foreign_keys(void) {
     }
 }
 
+/* ---- a store configured with managed-keys-extractable: true ---------------------------------- */
+
+static void extractable_keys(void) {
+    wc_handle key, loaded, kp, ao;
+    key_id id;
+    uint64_t v;
+    uint8_t *p;
+    size_t len = 0;
+    int32_t e = symmetric_key_generate_managed(sm, "AES-256-GCM", 11, &NO_OPTIONS, &key);
+    if (expect("extractable: symmetric_key_generate_managed AES-256-GCM", e, E_OK)) {
+        e = symmetric_key_export(key, &ao);
+        if (!e) e = take_output(ao, &p, &len);
+        if (!e) free(p);
+        expect_true("extractable: symmetric_key_export of the managed key: 32 bytes",
+                    !e && len == 32, "32 bytes", e ? errno_name(e) : "another length");
+        if (!sym_id(key, &id, &v) && !sym_from_id(&id, VERSION_LATEST, &loaded)) {
+            len = 0;
+            e = symmetric_key_export(loaded, &ao);
+            if (!e) e = take_output(ao, &p, &len);
+            if (!e) free(p);
+            expect_true("extractable: symmetric_key_export of the key loaded by id: 32 bytes",
+                        !e && len == 32, "32 bytes", e ? errno_name(e) : "another length");
+            symmetric_key_close(loaded);
+        }
+        drop_sym(key);
+    }
+    e = kp_generate_managed(&KP_ALGS[0], &kp);
+    if (expect("extractable: keypair_generate_managed Ed25519", e, E_OK)) {
+        expect("extractable: keypair_export pkcs8 of the managed pair",
+               export_keypair(kp, WC_KP_PKCS8), E_OK);
+        drop_kp(kp);
+    }
+}
+
 /* ---- main ----------------------------------------------------------------------------------- */
 
 int main(int argc, char **argv) {
@@ -1732,6 +1768,11 @@ int main(int argc, char **argv) {
         expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
         return status ? status : finish();
     }
+    if (argc == 2 && strcmp(argv[1], "extractable") == 0) {
+        extractable_keys();
+        expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
+        return finish();
+    }
     if (argc == 2 && strcmp(argv[1], "foreign") == 0) {
         foreign_keys();
         expect("secrets_manager_close", secrets_manager_close(sm), E_OK);
@@ -1739,8 +1780,8 @@ int main(int argc, char **argv) {
     }
     if (argc != 1) {
         fprintf(stderr,
-                "usage: managed_keys [foreign | namespace same|other|prohibited SYM-ID KEYPAIR-ID"
-                " SECRET-ID ENVELOPE]\n");
+                "usage: managed_keys [foreign | extractable | namespace same|other|prohibited"
+                " SYM-ID KEYPAIR-ID SECRET-ID ENVELOPE]\n");
         return 2;
     }
 

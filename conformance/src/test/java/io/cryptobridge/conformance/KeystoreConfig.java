@@ -19,6 +19,11 @@ public final class KeystoreConfig {
      * names {@code gamma}.
      */
     public static Path write(Path dir) throws IOException {
+        return write(dir, false);
+    }
+
+    /** As {@link #write(Path)}, with {@code managed-keys-extractable} set as given. */
+    public static Path write(Path dir, boolean managedKeysExtractable) throws IOException {
         Files.createDirectories(dir);
         Path keystore = dir.resolve("keystore");
         Path file = dir.resolve("cryptobridge.yaml");
@@ -30,6 +35,7 @@ public final class KeystoreConfig {
                         "  soft:",
                         "    type: software",
                         "    keystore: '" + keystore.toString().replace("'", "''") + "'",
+                        "    managed-keys-extractable: " + managedKeysExtractable,
                         "secrets-manager: soft",
                         "guests:",
                         "  alpha:",

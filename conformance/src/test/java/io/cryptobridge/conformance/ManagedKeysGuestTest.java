@@ -121,6 +121,15 @@ class ManagedKeysGuestTest {
     }
 
     @Test
+    void managedKeysGuest_managedKeysExtractable_managedKeysExport(@TempDir Path dir)
+            throws IOException {
+        try (CryptoHost host = CryptoHost.fromConfig(KeystoreConfig.write(dir, true))) {
+            assertPasses(
+                    run(host, null, List.of("extractable")), ManagedKeysRun.EXTRACTABLE_CHECKS);
+        }
+    }
+
+    @Test
     void managedKeysGuest_hostWithoutKeystore_everyFunctionUnsupportedFeature() {
         CommandResult result;
         try (GuestRunner runner = GuestRunner.withDefaults()) {

@@ -39,6 +39,9 @@ public final class ManagedKeysRun {
     /** Checks of {@code managed_keys foreign}: open, two keys and two refused stores, close. */
     public static final int FOREIGN_CHECKS = 8;
 
+    /** Checks of {@code managed_keys extractable}: open, two keys, three exports, close. */
+    public static final int EXTRACTABLE_CHECKS = 7;
+
     /** The comment the guest prints when the host answers unsupported_feature to open. */
     public static final String NO_MANAGER = "# no secrets manager on this host";
 
