@@ -52,7 +52,8 @@
 
 static const uint8_t MSG[] = "managed keys conformance message";
 #define MSG_LEN (sizeof(MSG) - 1)
-static const uint8_t NONCE[12] = {0x6d, 0x61, 0x6e, 0x61, 0x67, 0x65, 0x64, 0x2d, 0x6b, 0x65, 0x79, 0x73};
+static const uint8_t NONCE[12] = {0x6d, 0x61, 0x6e, 0x61, 0x67, 0x65,
+                                   0x64, 0x2d, 0x6b, 0x65, 0x79, 0x73}; /* "managed-keys" */
 
 /* The raw key the store_managed checks import (and the namespace runs recognise). */
 static const uint8_t KNOWN_KEY[32] = {
@@ -1699,7 +1700,8 @@ static void foreign_keys(void) {
     if (expect("foreign: symmetric_key_generate AES-256-GCM", e, E_OK)) {
         expect("foreign: symmetric_key_store_managed of a key that cannot leave its backend ->"
                " prohibited_operation",
-               symmetric_key_store_managed(sm, key, buf, ID_LEN), CRYPTO_ERRNO_PROHIBITED_OPERATION);
+               symmetric_key_store_managed(sm, key, buf, ID_LEN),
+               CRYPTO_ERRNO_PROHIBITED_OPERATION);
         expect("foreign: ... and the key is still unmanaged",
                symmetric_key_id(key, buf, ID_LEN, &len, &v), E_UNSUPPORTED_FEATURE);
         symmetric_key_close(key);
