@@ -88,11 +88,14 @@ class ExampleConfigsTest {
                 PKCS11_SETTING
                         .matcher(text)
                         .replaceAll("")
-                        .replace("type: pkcs11", "type: software"));
+                        .replace(
+                                "type: pkcs11",
+                                "type: software\n    keystore: " + dir.resolve("keys-" + name)));
         CryptoConfig swapped = CryptoConfig.load(withoutToken);
         assertEquals("hsm", swapped.preference().get(0));
         try (CryptoHost host = CryptoHost.fromConfig(swapped)) {
             assertTrue(host.router().route("ECDSA_P256_SHA256").served().isPresent());
+            assertEquals("hsm", host.secretsBackend().orElseThrow().name());
         }
     }
 }
