@@ -81,6 +81,30 @@ __attribute__((unused)) static int expect_len(const char *name, size_t got, size
 }
 
 /* Reads a whole array_output into a fresh heap buffer (len + one exact pull). */
+/* Signs m with kp in one signature state; returns the first failing errno. */
+__attribute__((unused)) static int32_t sign_msg(wc_handle kp, const uint8_t *m, size_t len,
+                                                wc_handle *sig) {
+    wc_handle st;
+    int32_t e = signature_state_open(kp, &st);
+    if (e) return e;
+    e = signature_state_update(st, m, len);
+    if (!e) e = signature_state_sign(st, sig);
+    signature_state_close(st);
+    return e;
+}
+
+/* Verifies sig over m with pk in one verification state; returns the first failing errno. */
+__attribute__((unused)) static int32_t verify_msg(wc_handle pk, const uint8_t *m, size_t len,
+                                                  wc_handle sig) {
+    wc_handle st;
+    int32_t e = signature_verification_state_open(pk, &st);
+    if (e) return e;
+    e = signature_verification_state_update(st, m, len);
+    if (!e) e = signature_verification_state_verify(st, sig);
+    signature_verification_state_close(st);
+    return e;
+}
+
 static int32_t take_output(wc_handle ao, uint8_t **out, size_t *out_len) {
     size_t len = 0, nread = 0;
     int32_t e = array_output_len(ao, &len);

@@ -694,26 +694,6 @@ static int32_t kp_public_bytes(const kp_alg *a, wc_handle kp, bytes *out) {
     return e ? e : take_output(ao, &out->p, &out->len);
 }
 
-static int32_t sign_with(wc_handle kp, const uint8_t *m, size_t len, wc_handle *sig) {
-    wc_handle st;
-    int32_t e = signature_state_open(kp, &st);
-    if (e) return e;
-    e = signature_state_update(st, m, len);
-    if (!e) e = signature_state_sign(st, sig);
-    signature_state_close(st);
-    return e;
-}
-
-static int32_t verify_with(wc_handle pk, const uint8_t *m, size_t len, wc_handle sig) {
-    wc_handle st;
-    int32_t e = signature_verification_state_open(pk, &st);
-    if (e) return e;
-    e = signature_verification_state_update(st, m, len);
-    if (!e) e = signature_verification_state_verify(st, sig);
-    signature_verification_state_close(st);
-    return e;
-}
-
 static int32_t dh_bytes(wc_handle pk, wc_handle sk, bytes *out) {
     wc_handle ao;
     out->p = NULL;
@@ -758,9 +738,9 @@ static void kp_proof_free(const kp_alg *a, kp_proof *proof) {
 static int32_t kp_prove(const kp_alg *a, wc_handle kp, const kp_proof *proof) {
     if (!a->kx) {
         wc_handle sig;
-        int32_t e = sign_with(kp, MSG, MSG_LEN, &sig);
+        int32_t e = sign_msg(kp, MSG, MSG_LEN, &sig);
         if (e) return e;
-        e = verify_with(proof->pk, MSG, MSG_LEN, sig);
+        e = verify_msg(proof->pk, MSG, MSG_LEN, sig);
         signature_close(sig);
         return e;
     }
@@ -996,7 +976,7 @@ static void kp_suite_checks(const kp_alg *a) {
 static int32_t rfc8032_signature(wc_handle kp) {
     wc_handle sig, ao;
     bytes got = {0}, want = unhex(RFC8032_SIG);
-    int32_t e = sign_with(kp, (const uint8_t *)"", 0, &sig);
+    int32_t e = sign_msg(kp, (const uint8_t *)"", 0, &sig);
     if (!e) {
         e = signature_export(sig, WC_SIG_RAW, &ao);
         if (!e) e = take_output(ao, &got.p, &got.len);

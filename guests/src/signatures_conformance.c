@@ -35,26 +35,6 @@ static int32_t gen(const char *alg, wc_handle *kp) {
     return keypair_generate(WC_ALG_SIGNATURES, alg, strlen(alg), &NO_OPTIONS, kp);
 }
 
-static int32_t sign_msg(wc_handle kp, const uint8_t *m, size_t len, wc_handle *sig) {
-    wc_handle st;
-    int32_t e = signature_state_open(kp, &st);
-    if (e) return e;
-    e = signature_state_update(st, m, len);
-    if (!e) e = signature_state_sign(st, sig);
-    signature_state_close(st);
-    return e;
-}
-
-static int32_t verify_msg(wc_handle pk, const uint8_t *m, size_t len, wc_handle sig) {
-    wc_handle st;
-    int32_t e = signature_verification_state_open(pk, &st);
-    if (e) return e;
-    e = signature_verification_state_update(st, m, len);
-    if (!e) e = signature_verification_state_verify(st, sig);
-    signature_verification_state_close(st);
-    return e;
-}
-
 /* Signs MSG with kp and verifies it with pk. */
 static int32_t sign_then_verify(wc_handle kp, wc_handle pk) {
     wc_handle sig;

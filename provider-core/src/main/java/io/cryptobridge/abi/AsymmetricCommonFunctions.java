@@ -115,8 +115,7 @@ final class AsymmetricCommonFunctions {
                         "iiiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 5));
-                            SecretsManager manager =
-                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             AlgorithmType type = AlgorithmType.fromAbi(i32(a, 1));
                             String name = m.readString(i32(a, 2), i32(a, 3));
                             Options options = optionalOptions(m, h, i32(a, 4));
@@ -129,10 +128,9 @@ final class AsymmetricCommonFunctions {
                         "keypair_store_managed",
                         "iiii",
                         (m, a) -> {
-                            SecretsManager manager =
-                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             KeyPair pair = h.keyPairs.get(i32(a, 1));
-                            ManagedIds.requireRoom(m, i32(a, 2), i32(a, 3));
+                            ManagedCalls.requireRoom(m, i32(a, 2), i32(a, 3));
                             KeyPair managed = manager.storeKeyPair(pair);
                             if (managed != pair) {
                                 h.keyPairs.replace(i32(a, 1), managed).destroy();
@@ -149,9 +147,8 @@ final class AsymmetricCommonFunctions {
                         "iiii",
                         (m, a) -> {
                             GuestMemory.Out64 out = m.out64(i32(a, 3));
-                            SecretsManager manager =
-                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
-                            SymmetricFunctions.requireDistinct(i32(a, 1), i32(a, 2));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
+                            ManagedCalls.requireDistinct(i32(a, 1), i32(a, 2));
                             KeyPair old = h.keyPairs.get(i32(a, 1));
                             KeyPair replacement = h.keyPairs.get(i32(a, 2));
                             KeyPair managed = manager.replaceKeyPair(old, replacement);
@@ -166,7 +163,7 @@ final class AsymmetricCommonFunctions {
                             GuestMemory.Out32 size = m.out32(i32(a, 3));
                             GuestMemory.Out64 version = m.out64(i32(a, 4));
                             KeyPair pair = h.keyPairs.get(i32(a, 0));
-                            ManagedIds.write(
+                            ManagedCalls.write(
                                     m,
                                     i32(a, 1),
                                     i32(a, 2),
@@ -179,8 +176,7 @@ final class AsymmetricCommonFunctions {
                         "iiiIi",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 4));
-                            SecretsManager manager =
-                                    SymmetricFunctions.manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             byte[] id = m.read(i32(a, 1), i32(a, 2));
                             h.keyPairs.requireRoom();
                             out.set(

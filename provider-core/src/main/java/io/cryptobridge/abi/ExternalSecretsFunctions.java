@@ -27,7 +27,7 @@ final class ExternalSecretsFunctions {
                         (m, a) -> {
                             ExternalSecrets store = of(h, secrets, i32(a, 0));
                             byte[] secret = m.read(i32(a, 1), i32(a, 2));
-                            ManagedIds.requireRoom(m, i32(a, 4), i32(a, 5));
+                            ManagedCalls.requireRoom(m, i32(a, 4), i32(a, 5));
                             String id = store.store(secret, i64(a, 3));
                             m.write(i32(a, 4), id.getBytes(StandardCharsets.US_ASCII));
                         })
@@ -86,7 +86,6 @@ final class ExternalSecretsFunctions {
     }
 
     private static ExternalSecrets of(Handles h, SecretsService secrets, int manager) {
-        secrets.requireAvailable();
-        return h.secretsManagers.get(manager).externalSecrets();
+        return ManagedCalls.manager(h, secrets, manager).externalSecrets();
     }
 }

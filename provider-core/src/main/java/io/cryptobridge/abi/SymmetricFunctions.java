@@ -76,7 +76,7 @@ final class SymmetricFunctions {
                         "iiiii",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 4));
-                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             String name = m.readString(i32(a, 1), i32(a, 2));
                             Options options = optionalOptions(m, h, i32(a, 3));
                             SymmetricAlgorithm algorithm = service.keyAlgorithm(name, options);
@@ -89,9 +89,9 @@ final class SymmetricFunctions {
                         "symmetric_key_store_managed",
                         "iiii",
                         (m, a) -> {
-                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             SymmetricKey key = h.symmetricKeys.get(i32(a, 1));
-                            ManagedIds.requireRoom(m, i32(a, 2), i32(a, 3));
+                            ManagedCalls.requireRoom(m, i32(a, 2), i32(a, 3));
                             SymmetricKey managed = manager.storeSymmetricKey(key);
                             h.symmetricKeys.replace(i32(a, 1), managed);
                             m.write(
@@ -106,8 +106,8 @@ final class SymmetricFunctions {
                         "iiii",
                         (m, a) -> {
                             GuestMemory.Out64 out = m.out64(i32(a, 3));
-                            SecretsManager manager = manager(h, secrets, i32(a, 0));
-                            requireDistinct(i32(a, 1), i32(a, 2));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
+                            ManagedCalls.requireDistinct(i32(a, 1), i32(a, 2));
                             SymmetricKey old = h.symmetricKeys.get(i32(a, 1));
                             SymmetricKey replacement = h.symmetricKeys.get(i32(a, 2));
                             SymmetricKey managed = manager.replaceSymmetricKey(old, replacement);
@@ -122,7 +122,7 @@ final class SymmetricFunctions {
                             GuestMemory.Out32 size = m.out32(i32(a, 3));
                             GuestMemory.Out64 version = m.out64(i32(a, 4));
                             SymmetricKey key = h.symmetricKeys.get(i32(a, 0));
-                            ManagedIds.write(
+                            ManagedCalls.write(
                                     m,
                                     i32(a, 1),
                                     i32(a, 2),
@@ -135,7 +135,7 @@ final class SymmetricFunctions {
                         "iiiIi",
                         (m, a) -> {
                             GuestMemory.Out32 out = m.out32(i32(a, 4));
-                            SecretsManager manager = manager(h, secrets, i32(a, 0));
+                            SecretsManager manager = ManagedCalls.manager(h, secrets, i32(a, 0));
                             byte[] id = m.read(i32(a, 1), i32(a, 2));
                             h.symmetricKeys.requireRoom();
                             out.set(
@@ -143,20 +143,6 @@ final class SymmetricFunctions {
                                             manager.symmetricKeyFromId(
                                                     id, new VersionSelector(i64(a, 3)))));
                         });
-    }
-
-    /** The manager behind a handle; unsupported_feature first on a host without one. */
-    static SecretsManager manager(Handles h, SecretsService secrets, int handle) {
-        secrets.requireAvailable();
-        return h.secretsManagers.get(handle);
-    }
-
-    /** {@code *_replace_managed} needs two keys: the same handle twice is invalid_handle. */
-    static void requireDistinct(int oldHandle, int newHandle) {
-        if (oldHandle == newHandle) {
-            throw new CryptoException(
-                    CryptoErrno.INVALID_HANDLE, "a key cannot replace itself; pass a new key");
-        }
     }
 
     private static void states(AbiModule module, Handles h, SymmetricService service) {
