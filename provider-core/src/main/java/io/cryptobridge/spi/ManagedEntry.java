@@ -32,8 +32,12 @@ public record ManagedEntry(
     /** The {@code algorithm} of an external secret. */
     public static final String SECRET_ALGORITHM = "secret";
 
-    /** Namespaces: 1-64 characters of letters, digits, {@code .}, {@code _} and {@code -}. */
-    public static final Pattern NAMESPACE_PATTERN = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    /**
+     * Namespaces, as the configuration accepts them: 1-64 letters, digits, {@code _} and {@code -},
+     * starting with a letter or digit.
+     */
+    public static final Pattern NAMESPACE_PATTERN =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
 
     private static final Pattern ID_PATTERN = Pattern.compile("[0-9a-f]{" + ID_LENGTH + "}");
 
