@@ -215,27 +215,40 @@ static int32_t sym_open(const sym_alg *a, wc_handle key, bytes sealed) {
     return e;
 }
 
-static int32_t sym_id(wc_handle key, key_id *id, uint64_t *version) {
+/* symmetric_key_id and keypair_id have one signature: the id helpers below serve both. */
+typedef crypto_errno_t (*id_function)(wc_handle key, uint8_t *id, size_t id_max_len,
+                                      size_t *len, version_t *version);
+
+static int32_t managed_id(id_function get, wc_handle key, key_id *id, uint64_t *version) {
     size_t len = 0;
     memset(id, 0, sizeof *id);
-    int32_t e = symmetric_key_id(key, id->b, ID_LEN, &len, version);
+    int32_t e = get(key, id->b, ID_LEN, &len, version);
     if (!e && len != ID_LEN) return WC_INTERNAL_ERROR;
     return e;
 }
 
-/* One check: symmetric_key_id of `key` reports `want` (or any well-formed id if NULL) and
- * `version`. */
-static void expect_sym_id(const char *name, wc_handle key, const key_id *want, uint64_t version) {
+/* One check: `get` (symmetric_key_id or keypair_id) of `key` reports `want` (or any well-formed
+ * id if NULL) and `version`. */
+static void expect_managed_id(const char *name, id_function get, wc_handle key,
+                              const key_id *want, uint64_t version) {
     uint8_t buf[64];
     size_t len = 0;
     uint64_t v = 0;
-    int32_t e = symmetric_key_id(key, buf, sizeof buf, &len, &v);
+    int32_t e = get(key, buf, sizeof buf, &len, &v);
     int ok = !e && id_form_ok(buf, len) && v == version &&
              (want == NULL || memcmp(buf, want->b, ID_LEN) == 0);
     char expected[96];
     snprintf(expected, sizeof expected, "%s id, version %llu", want ? "the same" : "a 32-hex",
              (unsigned long long)version);
     expect_true(name, ok, expected, describe_id(e, buf, len, v));
+}
+
+static int32_t sym_id(wc_handle key, key_id *id, uint64_t *version) {
+    return managed_id(symmetric_key_id, key, id, version);
+}
+
+static void expect_sym_id(const char *name, wc_handle key, const key_id *want, uint64_t version) {
+    expect_managed_id(name, symmetric_key_id, key, want, version);
 }
 
 /* Closes a key a check made by accident or on purpose; a managed one is invalidated first. */
@@ -662,24 +675,11 @@ static int32_t kp_generate_managed(const kp_alg *a, wc_handle *kp) {
 }
 
 static int32_t kp_id(wc_handle kp, key_id *id, uint64_t *version) {
-    size_t len = 0;
-    memset(id, 0, sizeof *id);
-    int32_t e = keypair_id(kp, id->b, ID_LEN, &len, version);
-    if (!e && len != ID_LEN) return WC_INTERNAL_ERROR;
-    return e;
+    return managed_id(keypair_id, kp, id, version);
 }
 
 static void expect_kp_id(const char *name, wc_handle kp, const key_id *want, uint64_t version) {
-    uint8_t buf[64];
-    size_t len = 0;
-    uint64_t v = 0;
-    int32_t e = keypair_id(kp, buf, sizeof buf, &len, &v);
-    int ok = !e && id_form_ok(buf, len) && v == version &&
-             (want == NULL || memcmp(buf, want->b, ID_LEN) == 0);
-    char expected[96];
-    snprintf(expected, sizeof expected, "%s id, version %llu", want ? "the same" : "a 32-hex",
-             (unsigned long long)version);
-    expect_true(name, ok, expected, describe_id(e, buf, len, v));
+    expect_managed_id(name, keypair_id, kp, want, version);
 }
 
 /* The public key of `kp`, exported in the algorithm's encoding. */
